@@ -1,0 +1,32 @@
+# clustersim — make run builds the binary and runs the Yongkang baseline at
+# full scale; make test runs every test (CI calls it through .ci/run).
+
+GO ?= go
+OUT ?= out
+BIN := bin/clustersim
+
+.PHONY: run build test bench fuzz calibrate clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/clustersim
+
+run: build
+	./$(BIN) run yongkang --out $(OUT)
+
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+# Benchmarks: the full-scale run on one core, and the ensemble on 1 and 2 workers.
+bench:
+	$(GO) test -run XXX -bench FullScaleRun -benchmem -count 5 -cpu 1 ./sim
+	$(GO) test -run XXX -bench EnsembleWorkers -count 5 ./sim/ensemble
+
+fuzz:
+	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 60s ./scenarios
+
+calibrate: build
+	./$(BIN) calibrate --out $(OUT)/calibration
+
+clean:
+	rm -rf bin $(OUT)

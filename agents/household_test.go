@@ -1,0 +1,282 @@
+package agents
+
+import (
+	"math"
+	"testing"
+)
+
+// testParams returns a set of parameters of plausible size. The tests
+// assert relations (directions, bounds, zeros) that hold for any sensible
+// values, never the levels that calibration is still moving.
+func testParams() *Params {
+	return &Params{
+		Households: HouseholdParams{
+			PersonsPerHousehold: 4.2, WorkersPerHousehold: 2.4, FarmIncome: 700,
+			PeddleIncome: 2, PeddleDiscovery: 0.5, HotProducts: 3,
+			EntryRate: 0.3, EntrySensitivity: 6, ImitationWeight: 5, ImitationCopy: 0.2,
+			SanctionLoss: 200,
+		},
+		Firms: FirmParams{
+			LabourElasticity: 0.6, Productivity: 2500, MaterialsShare: 0.45,
+			GrowthResponse: 1, MaxMonthlyGrowth: 0.05, GetihuCap: 7, VillageSiteCap: 30,
+			RedHatAccess: 0.4, RedHatPropensity: 0.25, CollectiveEfficiency: 0.9,
+			CollectiveExitRate: 0.0025, SpinoffRate: 0.0001, ManagerSpinoffRate: 0.004,
+			ExitHazard: 0.004, OwnerQuitRate: 0.4, LossTolerance: 6,
+		},
+		Markets: MarketParams{PriceDrop: 0.5, ExportPremium: 0.3, CrisisExportDrop: 0.25},
+		Land:    LandParams{BasePrice: 100, PriceResponse: 1, PriceCap: 3000},
+		Labour:  LabourParams{MigrantResponse: 0.05, MigrantReturnRate: 0.02},
+	}
+}
+
+// entryBase is a household that can afford a workshop and expects it to pay
+// a little better than farming, with no sanction risk, cover cost,
+// neighbours or encouragement: its entry probability is strictly between 0
+// and the cap, so that every input can move it either way.
+func entryBase() EntryInputs {
+	return EntryInputs{
+		Allowed: true, ExpectedProfit: 800, FarmIncome: 700,
+		SanctionLoss: 200, Savings: 2000, CapitalNeed: 1000,
+	}
+}
+
+func TestEntryProbabilityZero(t *testing.T) {
+	p := &testParams().Households
+	tests := []struct {
+		name string
+		edit func(*EntryInputs)
+	}{
+		{"not allowed", func(in *EntryInputs) { in.Allowed = false }},
+		{"savings below capital need", func(in *EntryInputs) { in.Savings = in.CapitalNeed - 1 }},
+		{"no savings", func(in *EntryInputs) { in.Savings = 0 }},
+		{"no farm income", func(in *EntryInputs) { in.FarmIncome = 0 }},
+		{"not allowed even if very profitable", func(in *EntryInputs) {
+			in.Allowed = false
+			in.ExpectedProfit = 1e9
+			in.NeighbourShare, in.Encouragement = 1, 100
+		}},
+		{"no capital even if very profitable", func(in *EntryInputs) {
+			in.Savings = 0
+			in.ExpectedProfit = 1e9
+			in.NeighbourShare, in.Encouragement = 1, 100
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := entryBase()
+			tt.edit(&in)
+			if got := EntryProbability(p, in); got != 0 {
+				t.Errorf("EntryProbability(%+v) = %g, want 0", in, got)
+			}
+		})
+	}
+	t.Run("exactly the capital need", func(t *testing.T) {
+		in := entryBase()
+		in.Savings = in.CapitalNeed
+		if got := EntryProbability(p, in); got <= 0 {
+			t.Errorf("EntryProbability with savings == capital need = %g, want > 0", got)
+		}
+	})
+}
+
+// TestEntryProbabilityDirections moves one input at a time from entryBase
+// and checks the direction in which the probability moves.
+func TestEntryProbabilityDirections(t *testing.T) {
+	p := &testParams().Households
+	base := EntryProbability(p, entryBase())
+	if base <= 0 || base >= 1 {
+		t.Fatalf("EntryProbability(base) = %g, want strictly inside (0, 1)", base)
+	}
+	tests := []struct {
+		name string
+		edit func(*EntryInputs)
+		want int // sign of got - base
+	}{
+		{"higher sanction risk", func(in *EntryInputs) { in.SanctionProb = 0.5 }, -1},
+		{"higher cover cost", func(in *EntryInputs) { in.CoverCost = 300 }, -1},
+		{"higher expected profit", func(in *EntryInputs) { in.ExpectedProfit = 1500 }, +1},
+		{"lower expected profit", func(in *EntryInputs) { in.ExpectedProfit = 100 }, -1},
+		{"more neighbours with workshops", func(in *EntryInputs) { in.NeighbourShare = 0.3 }, +1},
+		{"village encouragement", func(in *EntryInputs) { in.Encouragement = 1 }, +1},
+		{"higher farm income forgone", func(in *EntryInputs) { in.FarmIncome = 1000 }, -1},
+		{"more savings than needed", func(in *EntryInputs) { in.Savings = 1e6 }, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := entryBase()
+			tt.edit(&in)
+			got := EntryProbability(p, in)
+			switch {
+			case tt.want > 0 && !(got > base):
+				t.Errorf("EntryProbability = %g, want > %g (base)", got, base)
+			case tt.want < 0 && !(got < base):
+				t.Errorf("EntryProbability = %g, want < %g (base)", got, base)
+			case tt.want == 0 && got != base:
+				t.Errorf("EntryProbability = %g, want %g (base)", got, base)
+			}
+		})
+	}
+}
+
+func TestEntryProbabilityMonotone(t *testing.T) {
+	p := &testParams().Households
+	sweep := func(name string, set func(*EntryInputs, float64), xs []float64, rising bool) {
+		t.Run(name, func(t *testing.T) {
+			var first, prev float64
+			for i, x := range xs {
+				in := entryBase()
+				set(&in, x)
+				got := EntryProbability(p, in)
+				if i == 0 {
+					first = got
+				} else if rising && got < prev || !rising && got > prev {
+					t.Errorf("at %g: EntryProbability = %g after %g at %g; want it monotone (rising=%v)", x, got, prev, xs[i-1], rising)
+				}
+				prev = got
+			}
+			if rising && !(prev > first) || !rising && !(prev < first) {
+				t.Errorf("EntryProbability went from %g to %g over %v; want a strict change (rising=%v)", first, prev, xs, rising)
+			}
+		})
+	}
+	xs := []float64{0, 0.1, 0.2, 0.5, 0.8, 1}
+	sweep("sanction probability", func(in *EntryInputs, x float64) { in.SanctionProb = x }, xs, false)
+	sweep("neighbour share", func(in *EntryInputs, x float64) { in.NeighbourShare = x }, xs, true)
+	sweep("sanction loss at a fixed risk", func(in *EntryInputs, x float64) { in.SanctionProb, in.SanctionLoss = 0.3, 2000*x }, xs, false)
+	sweep("cover cost", func(in *EntryInputs, x float64) { in.CoverCost = 1000 * x }, xs, false)
+	sweep("expected profit", func(in *EntryInputs, x float64) { in.ExpectedProfit = 3000 * x }, xs, true)
+}
+
+func TestEntryProbabilityCappedAtOne(t *testing.T) {
+	p := &testParams().Households
+	p.EntryRate = 1
+	in := entryBase()
+	in.ExpectedProfit = 1e6
+	in.NeighbourShare = 1
+	in.Encouragement = 30
+	if got := EntryProbability(p, in); got != 1 {
+		t.Errorf("EntryProbability of a very attractive workshop = %g, want 1 (capped)", got)
+	}
+	for _, share := range []float64{0, 0.5, 1} {
+		for _, enc := range []float64{0, 1, 30, 1000} {
+			in.NeighbourShare, in.Encouragement = share, enc
+			if got := EntryProbability(p, in); got < 0 || got > 1 {
+				t.Errorf("EntryProbability(share %g, encouragement %g) = %g, want in [0, 1]", share, enc, got)
+			}
+		}
+	}
+}
+
+func TestEntryProbabilityNoImitationWeight(t *testing.T) {
+	p := &testParams().Households
+	p.ImitationWeight = 0
+	a := entryBase()
+	b := entryBase()
+	b.NeighbourShare = 0.9
+	if pa, pb := EntryProbability(p, a), EntryProbability(p, b); pa != pb {
+		t.Errorf("with imitation_weight 0, EntryProbability changes with neighbour share: %g (share 0) vs %g (share 0.9)", pa, pb)
+	}
+}
+
+func TestChooseProduct(t *testing.T) {
+	const known, modal = 3, 7
+	// The copy probability is min(1, imitation_copy·(0.5 + modal share)).
+	tests := []struct {
+		name  string
+		copy  float64 // imitation_copy
+		known int
+		modal int
+		share float64
+		u     float64
+		want  int
+	}{
+		{"no village product", 0.4, known, -1, 0.9, 0, known},
+		{"low draw copies", 0.4, known, modal, 0.5, 0.1, modal},
+		{"draw just below the copy probability", 0.4, known, modal, 0.5, 0.399, modal},
+		{"draw at the copy probability", 0.4, known, modal, 0.5, 0.4, known},
+		{"high draw keeps its own", 0.4, known, modal, 0.5, 0.9, known},
+		{"larger modal share copies at a higher draw", 0.4, known, modal, 1, 0.55, modal},
+		{"smaller modal share does not", 0.4, known, modal, 0, 0.55, known},
+		{"no imitation never copies", 0, known, modal, 1, 0, known},
+		{"copy probability capped at 1", 5, known, modal, 1, 0.999, modal},
+		{"household that knows nothing copies", 0.4, -1, modal, 1, 0.1, modal},
+		{"household that knows nothing and no village product", 0.4, -1, -1, 0, 0, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &testParams().Households
+			p.ImitationCopy = tt.copy
+			if got := ChooseProduct(p, tt.known, tt.modal, tt.share, tt.u); got != tt.want {
+				t.Errorf("ChooseProduct(known %d, modal %d, share %g, u %g) with imitation_copy %g = %d, want %d",
+					tt.known, tt.modal, tt.share, tt.u, tt.copy, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPeddlerLearns(t *testing.T) {
+	p := &testParams().Households
+	p.PeddleDiscovery = 0.5
+	p.HotProducts = 3
+	hot := []int{11, 4, 9, 2, 30} // by decreasing unmet demand
+	t.Run("learns only from the top of the hot list", func(t *testing.T) {
+		seen := map[int]bool{}
+		for i := range 1000 {
+			u2 := float64(i) / 1000
+			got, ok := PeddlerLearns(p, hot, 0.1, u2)
+			if !ok {
+				t.Fatalf("PeddlerLearns(u1 0.1, u2 %g) learned nothing, want a product", u2)
+			}
+			if got != 11 && got != 4 && got != 9 {
+				t.Fatalf("PeddlerLearns(u2 %g) = %d, want one of the %d hottest products %v", u2, got, p.HotProducts, hot[:3])
+			}
+			seen[got] = true
+		}
+		if len(seen) != 3 {
+			t.Errorf("over all draws PeddlerLearns returned %v, want each of %v", seen, hot[:3])
+		}
+	})
+	t.Run("never when discovery fails", func(t *testing.T) {
+		for _, u1 := range []float64{0.5, 0.7, 0.999} {
+			if got, ok := PeddlerLearns(p, hot, u1, 0); ok || got != -1 {
+				t.Errorf("PeddlerLearns(u1 %g ≥ discovery %g) = %d, %v; want -1, false", u1, p.PeddleDiscovery, got, ok)
+			}
+		}
+	})
+	t.Run("never with discovery 0", func(t *testing.T) {
+		q := *p
+		q.PeddleDiscovery = 0
+		if got, ok := PeddlerLearns(&q, hot, 0, 0); ok {
+			t.Errorf("PeddlerLearns with peddle_discovery 0 = %d, true; want nothing learned", got)
+		}
+	})
+	t.Run("empty hot list", func(t *testing.T) {
+		if got, ok := PeddlerLearns(p, nil, 0, 0); ok || got != -1 {
+			t.Errorf("PeddlerLearns(nil) = %d, %v; want -1, false", got, ok)
+		}
+	})
+	t.Run("shorter hot list than hot_products", func(t *testing.T) {
+		for _, u2 := range []float64{0, 0.5, 0.999} {
+			got, ok := PeddlerLearns(p, []int{5}, 0, u2)
+			if !ok || got != 5 {
+				t.Errorf("PeddlerLearns([5], u2 %g) = %d, %v; want 5, true", u2, got, ok)
+			}
+		}
+	})
+}
+
+func TestPeddleIncome(t *testing.T) {
+	p := &testParams().Households
+	if got, want := PeddleIncome(p, 700), 700*p.PeddleIncome; got != want {
+		t.Errorf("PeddleIncome(700) = %g, want %g", got, want)
+	}
+}
+
+func TestLogistic(t *testing.T) {
+	if got := Logistic(0); got != 0.5 {
+		t.Errorf("Logistic(0) = %g, want 0.5", got)
+	}
+	if a, b := Logistic(-1), Logistic(1); !(a < 0.5 && b > 0.5 && math.Abs(a+b-1) < 1e-12) {
+		t.Errorf("Logistic(-1), Logistic(1) = %g, %g; want symmetric around 0.5", a, b)
+	}
+}

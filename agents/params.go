@@ -1,0 +1,148 @@
+package agents
+
+// Params holds every behavioural parameter of the agents. Each field is
+// read from the `params` section of a scenario file under its yaml name;
+// the `range` tag gives the closed interval the scenario loader enforces.
+// The meaning, unit and source of every value is documented beside it in
+// scenarios/yongkang.yaml and in docs/ODD.md.
+type Params struct {
+	Households HouseholdParams `yaml:"households"`
+	Firms      FirmParams      `yaml:"firms"`
+	Markets    MarketParams    `yaml:"markets"`
+	Land       LandParams      `yaml:"land"`
+	Labour     LabourParams    `yaml:"labour"`
+	Villages   VillageParams   `yaml:"villages"`
+}
+
+// HouseholdParams govern the occupational choice of peasant households.
+type HouseholdParams struct {
+	PersonsPerHousehold  float64 `yaml:"persons_per_household" range:"1,10"`
+	WorkersPerHousehold  float64 `yaml:"workers_per_household" range:"0.5,6"`
+	NaturalGrowth        float64 `yaml:"natural_growth" range:"0,0.05"`
+	FarmIncome           float64 `yaml:"farm_income" range:"1,100000"`
+	FarmIncomeGrowth     float64 `yaml:"farm_income_growth" range:"0,0.2"`
+	SavingsRate          float64 `yaml:"savings_rate" range:"0,1"`
+	InitialSavings       float64 `yaml:"initial_savings" range:"0,100000"`
+	PeddleShare1978      float64 `yaml:"peddle_share_1978" range:"0,1"`
+	PeddleIncome         float64 `yaml:"peddle_income" range:"0,20"`
+	PeddleStartRate      float64 `yaml:"peddle_start_rate" range:"0,1"`
+	PeddleStopRate       float64 `yaml:"peddle_stop_rate" range:"0,1"`
+	PeddleDiscovery      float64 `yaml:"peddle_discovery" range:"0,1"`
+	HotProducts          int     `yaml:"hot_products" range:"1,1000"`
+	EntryRate            float64 `yaml:"entry_rate" range:"0,1"`
+	EntrySensitivity     float64 `yaml:"entry_sensitivity" range:"0,100"`
+	ImitationWeight      float64 `yaml:"imitation_weight" range:"0,100"`
+	ImitationCopy        float64 `yaml:"imitation_copy" range:"0,1"`
+	TraditionKnowledge   float64 `yaml:"tradition_knowledge" range:"0,1"`
+	WorkshopStartCapital float64 `yaml:"workshop_start_capital" range:"0,1000000"`
+	SanctionLoss         float64 `yaml:"sanction_loss" range:"0,1000000"`
+	WageWorkPropensity   float64 `yaml:"wage_work_propensity" range:"0,1"`
+	EmigrationRate       float64 `yaml:"emigration_rate" range:"0,0.1"`
+}
+
+// FirmParams govern production, growth, legal form and exit of firms.
+type FirmParams struct {
+	LabourElasticity        float64 `yaml:"labour_elasticity" range:"0.1,1"`
+	Productivity            float64 `yaml:"productivity" range:"1,10000000"`
+	ProductivityGrowth      float64 `yaml:"productivity_growth" range:"0,0.3"`
+	MaterialsShare          float64 `yaml:"materials_share" range:"0,0.95"`
+	GrowthResponse          float64 `yaml:"growth_response" range:"0,10"`
+	MaxMonthlyGrowth        float64 `yaml:"max_monthly_growth" range:"0,1"`
+	GetihuCap               int     `yaml:"getihu_cap" range:"1,100"`
+	VillageSiteCap          int     `yaml:"village_site_cap" range:"1,100000"`
+	RedHatAccess            float64 `yaml:"red_hat_access" range:"0,10"`
+	RedHatPropensity        float64 `yaml:"red_hat_propensity" range:"0,1"`
+	CollectiveEfficiency    float64 `yaml:"collective_efficiency" range:"0,2"`
+	CollectiveFoundRate     float64 `yaml:"collective_found_rate" range:"0,1000"`
+	CollectiveExitRate      float64 `yaml:"collective_exit_rate" range:"0,1"`
+	PrivatisationRate       float64 `yaml:"privatisation_rate" range:"0,1"`
+	CompanyConversionRate   float64 `yaml:"company_conversion_rate" range:"0,1"`
+	CompanyMinEmployees     int     `yaml:"company_min_employees" range:"1,100000"`
+	GroupMinEmployees       int     `yaml:"group_min_employees" range:"1,100000"`
+	UnhatRate               float64 `yaml:"unhat_rate" range:"0,1"`
+	SpinoffRate             float64 `yaml:"spinoff_rate" range:"0,1"`
+	ManagerSpinoffRate      float64 `yaml:"manager_spinoff_rate" range:"0,1"`
+	ExitHazard              float64 `yaml:"exit_hazard" range:"0,1"`
+	OwnerQuitRate           float64 `yaml:"owner_quit_rate" range:"0,1"`
+	LossTolerance           float64 `yaml:"loss_tolerance" range:"0,100"`
+	QualityGrowth           float64 `yaml:"quality_growth" range:"0,1"`
+	QualityDispersion       float64 `yaml:"quality_dispersion" range:"0,3"`
+	TownshipCollectiveSize  float64 `yaml:"township_collective_size" range:"1,10000"`
+	VillageCollectiveSize   float64 `yaml:"village_collective_size" range:"1,10000"`
+	InnovationBoost         float64 `yaml:"innovation_boost" range:"0,10"`
+	ServiceBoost            float64 `yaml:"service_boost" range:"0,10"`
+	UpgradeRate             float64 `yaml:"upgrade_rate" range:"0,1"`
+	UpgradeProfitFloor      float64 `yaml:"upgrade_profit_floor" range:"-1,1"`
+	DesignRate              float64 `yaml:"design_rate" range:"0,1"`
+	ExportQuality           float64 `yaml:"export_quality" range:"0,100"`
+	ExportMinEmployees      int     `yaml:"export_min_employees" range:"1,100000"`
+	ExportEntryRate         float64 `yaml:"export_entry_rate" range:"0,1"`
+	ExportShare             float64 `yaml:"export_share" range:"0,1"`
+	SubcontractMaxEmployees int     `yaml:"subcontract_max_employees" range:"1,100000"`
+	LeadMinEmployees        int     `yaml:"lead_min_employees" range:"1,100000"`
+	SubcontractRate         float64 `yaml:"subcontract_rate" range:"0,1"`
+	SubcontractPriceCut     float64 `yaml:"subcontract_price_cut" range:"0,1"`
+	SubcontractLinkBreak    float64 `yaml:"subcontract_link_break" range:"0,1"`
+	RestructureSubsidy      float64 `yaml:"restructure_subsidy" range:"0,1"`
+	EquipmentSubsidy        float64 `yaml:"equipment_subsidy" range:"0,1"`
+	PromotedSectorPull      float64 `yaml:"promoted_sector_pull" range:"0,1"`
+	LargeFirmMinEmployees   int     `yaml:"large_firm_min_employees" range:"1,100000"`
+}
+
+// MarketParams shape national and export demand for each product.
+type MarketParams struct {
+	Inflation              float64 `yaml:"inflation" range:"0,0.5"`
+	PriceDrop              float64 `yaml:"price_drop" range:"0,1"`
+	ExportMarketRatio      float64 `yaml:"export_market_ratio" range:"0,10"`
+	ExportPremium          float64 `yaml:"export_premium" range:"0,5"`
+	MarketDispersion       float64 `yaml:"market_dispersion" range:"0,5"`
+	SpecialistMarketAccess float64 `yaml:"specialist_market_access" range:"0,5"`
+	CrisisExportDrop       float64 `yaml:"crisis_export_drop" range:"0,1"`
+	CrisisCostRise         float64 `yaml:"crisis_cost_rise" range:"0,1"`
+	ShareThreshold         float64 `yaml:"share_threshold" range:"0,1"`
+	SectorStructuringShare float64 `yaml:"sector_structuring_share" range:"0,1"`
+}
+
+// LandParams govern industrial estates, quotas, land price and relocation.
+type LandParams struct {
+	SquareMetresPerEmployee float64 `yaml:"square_metres_per_employee" range:"1,10000"`
+	BasePrice               float64 `yaml:"base_price" range:"0,100000"`
+	PriceResponse           float64 `yaml:"price_response" range:"0,10"`
+	PriceCap                float64 `yaml:"price_cap" range:"0,1000000"`
+	AnnualQuota             float64 `yaml:"annual_quota" range:"0,1e9"`
+	WaitBeforeLeaving       int     `yaml:"wait_before_leaving" range:"0,600"`
+	LeaveRate               float64 `yaml:"leave_rate" range:"0,1"`
+	ShareToWuyi             float64 `yaml:"share_to_wuyi" range:"0,1"`
+	ShareToJinyun           float64 `yaml:"share_to_jinyun" range:"0,1"`
+	RegisteredOfficeKeep    float64 `yaml:"registered_office_keep" range:"0,1"`
+	RankingSize             int     `yaml:"ranking_size" range:"0,10000"`
+}
+
+// LabourParams govern wages and migration.
+type LabourParams struct {
+	Wage              float64 `yaml:"wage" range:"0,1000000"`
+	WageGrowth        float64 `yaml:"wage_growth" range:"0,0.5"`
+	WageTightness     float64 `yaml:"wage_tightness" range:"0,10"`
+	MigrantResponse   float64 `yaml:"migrant_response" range:"0,1"`
+	MigrantDependants float64 `yaml:"migrant_dependants" range:"0,5"`
+	MigrantReturnRate float64 `yaml:"migrant_return_rate" range:"0,1"`
+}
+
+// VillageParams govern village and township governments.
+type VillageParams struct {
+	Villages                int     `yaml:"villages" range:"1,100000"`
+	Townships               int     `yaml:"townships" range:"1,10000"`
+	MantangHouseholds       int     `yaml:"mantang_households" range:"1,100000"`
+	MantangTradition        float64 `yaml:"mantang_tradition" range:"0,1"`
+	RepressionSanction      float64 `yaml:"repression_sanction" range:"0,1"`
+	EncouragementBoost      float64 `yaml:"encouragement_boost" range:"0,1000"`
+	EncouragementCredit     float64 `yaml:"encouragement_credit" range:"0,1"`
+	CompromiseDiffusion     float64 `yaml:"compromise_diffusion" range:"0,1"`
+	RedHatDetection         float64 `yaml:"red_hat_detection" range:"0,1"`
+	SpecialisedMinWorkshops int     `yaml:"specialised_min_workshops" range:"1,100000"`
+	SpecialisedShare        float64 `yaml:"specialised_share" range:"0,1"`
+	PostsPerVillage         int     `yaml:"posts_per_village" range:"1,100"`
+	ElectionInterval        int     `yaml:"election_interval" range:"1,20"`
+	BusinessmanAdvantage    float64 `yaml:"businessman_advantage" range:"0,100"`
+	BusinessmanMinEmployees int     `yaml:"businessman_min_employees" range:"0,100000"`
+}

@@ -1,0 +1,355 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"clustersim/scenarios"
+)
+
+// testScale keeps a run of the baseline well under a second. The model is
+// being recalibrated, so these tests check structure, determinism and
+// errors, never model values.
+const testScale = 0.02
+
+// smallScale is for tests that only check the plumbing.
+const smallScale = 0.005
+
+// job returns options for a quiet run of the baseline at testScale.
+func job(out string) jobOptions {
+	return jobOptions{Scenario: "yongkang", Seed: 1, Out: out, Scale: testScale, Quiet: true}
+}
+
+// entries lists the names in dir, sorted; nil if dir does not exist.
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func firstLine(t *testing.T, path string) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Scan()
+	return sc.Text()
+}
+
+func TestRunJob(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	var stdout bytes.Buffer
+	o := job(out)
+	o.Quiet = false
+	o.Stdout = &stdout
+	if err := runJob(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(out, "yongkang")
+	if got := entries(t, out); !slices.Equal(got, []string{"yongkang"}) {
+		t.Errorf("%s holds %v, want only yongkang", out, got)
+	}
+	for _, name := range []string{seriesFile, productsFile, firmsFile, runFile, fitFile,
+		filepath.Join(figuresDir, "model_vs_article.png"), filepath.Join(figuresDir, "model_vs_article.svg")} {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Error(err)
+		} else if fi.Size() == 0 {
+			t.Errorf("%s is empty", name)
+		}
+	}
+	for file, want := range map[string]string{
+		seriesFile:   "year,series,value",
+		productsFile: "year,product,sector,producers,output_yuan,price,national_share",
+		firmsFile:    "year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years",
+		fitFile:      "target,role,year,observed,low,high,simulated,within",
+	} {
+		if got := firstLine(t, filepath.Join(dir, file)); got != want {
+			t.Errorf("%s header = %q, want %q", file, got, want)
+		}
+	}
+	if n := len(entries(t, filepath.Join(dir, figuresDir))); n < 2 || n%2 != 0 {
+		t.Errorf("figures/ holds %d files, want pairs of .png and .svg", n)
+	}
+
+	// run.json describes the run.
+	b, err := os.ReadFile(filepath.Join(dir, runFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var info struct {
+		Scenario string  `json:"scenario"`
+		Hash     string  `json:"scenario_hash"`
+		Seed     uint64  `json:"seed"`
+		Runs     int     `json:"runs"`
+		Scale    float64 `json:"scale"`
+		Rescaled bool    `json:"rescaled"`
+		Stats    struct {
+			Households int `json:"households"`
+		} `json:"stats"`
+		Config map[string]any `json:"config"`
+	}
+	if err := json.Unmarshal(b, &info); err != nil {
+		t.Fatal(err)
+	}
+	sc, _ := scenarios.Builtin("yongkang")
+	if info.Scenario != "yongkang" || info.Hash != sc.Hash || info.Seed != 1 || info.Runs != 1 ||
+		math.Abs(info.Scale-testScale) > 1e-9 || !info.Rescaled || info.Stats.Households <= 0 ||
+		info.Config["name"] != "yongkang" || info.Config["params"] == nil {
+		t.Errorf("run.json = %s", b)
+	}
+
+	// The series cover the reported years, year by year.
+	lines := strings.Split(strings.TrimSpace(readFile(t, filepath.Join(dir, seriesFile))), "\n")[1:]
+	if len(lines) == 0 {
+		t.Fatal("series.csv has no rows")
+	}
+	last := 0
+	for _, l := range lines {
+		f := strings.Split(l, ",")
+		y, err := strconv.Atoi(f[0])
+		if len(f) != 3 || err != nil || y < last {
+			t.Fatalf("bad or unordered row %q", l)
+		}
+		last = y
+	}
+
+	text := stdout.String()
+	if !strings.Contains(text, "calibrate") || !strings.HasSuffix(text, "outputs in "+dir+"\n") {
+		t.Errorf("stdout = %q, want the fit table and where the outputs are", text)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestRunJobQuietAndProgress(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name      string
+		quiet     bool
+		terminal  bool
+		wantBar   bool
+		wantTable bool
+	}{
+		{"terminal", false, true, true, true},
+		{"piped", false, false, false, true},
+		{"quiet terminal", true, true, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			out := t.TempDir()
+			var stdout, stderr bytes.Buffer
+			o := job(out)
+			o.Scale = smallScale
+			o.Quiet, o.Terminal, o.Stdout, o.Stderr = tc.quiet, tc.terminal, &stdout, &stderr
+			if err := runJob(context.Background(), o); err != nil {
+				t.Fatal(err)
+			}
+			bar := strings.Contains(stderr.String(), "yongkang  2010-12 [====================] 100%\n")
+			if bar != tc.wantBar || (!tc.wantBar && stderr.Len() > 0) {
+				t.Errorf("stderr = %q, want a progress bar: %v", stderr.String(), tc.wantBar)
+			}
+			table := strings.Contains(stdout.String(), "within band")
+			if table != tc.wantTable {
+				t.Errorf("stdout = %q, want the fit table: %v", stdout.String(), tc.wantTable)
+			}
+			if want := "outputs in " + filepath.Join(out, "yongkang") + "\n"; !strings.HasSuffix(stdout.String(), want) {
+				t.Errorf("stdout does not end with %q", want)
+			}
+		})
+	}
+}
+
+// TestRunJobDeterministic runs the same job twice, under one and under two
+// threads, and compares the files byte for byte.
+func TestRunJobDeterministic(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var dirs []string
+	for _, procs := range []int{1, 2} {
+		runtime.GOMAXPROCS(procs)
+		out := t.TempDir()
+		if err := runJob(context.Background(), job(out)); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, filepath.Join(out, "yongkang"))
+	}
+	for _, name := range []string{seriesFile, productsFile, firmsFile, runFile, fitFile} {
+		a, b := readFile(t, filepath.Join(dirs[0], name)), readFile(t, filepath.Join(dirs[1], name))
+		if a != b {
+			t.Errorf("%s differs between two runs with the same seed", name)
+		}
+	}
+}
+
+// TestRunJobSeed checks that the seed reaches the model.
+func TestRunJobSeed(t *testing.T) {
+	t.Parallel()
+	var runs []string
+	for _, seed := range []uint64{1, 2} {
+		o := job(t.TempDir())
+		o.Seed, o.Scale = seed, smallScale
+		if err := runJob(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, readFile(t, filepath.Join(o.Out, "yongkang", firmsFile)))
+	}
+	if runs[0] == runs[1] {
+		t.Error("seeds 1 and 2 gave the same firms.csv")
+	}
+}
+
+func TestRunJobBadScenario(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		yaml string // "" for a missing file
+		line int    // the line the error must name; 0 for none
+		msg  string
+	}{
+		{"unknown key", "base: yongkang\nname: bad\ndescription: bad\nhousehods: 5\n", 4, `unknown key "househods"`},
+		{"out of range", "base: yongkang\nname: bad\ndescription: bad\ntownship_collective_share: 2\n", 4, "outside the range"},
+		{"events out of order", "base: yongkang\nname: bad\ndescription: bad\nevents:\n" +
+			"  - {date: 1990-01, kind: southern_tour}\n  - {date: 1985-01, kind: getihu_legal}\n", 6, "events out of order"},
+		{"YAML syntax", "base: yongkang\nname: [bad\n", 2, "YAML syntax error"},
+		{"missing file", "", 0, "no such file"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			file := filepath.Join(tmp, "bad.yaml")
+			if tc.yaml != "" {
+				if err := os.WriteFile(file, []byte(tc.yaml), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			o := job(filepath.Join(tmp, "out"))
+			o.Scenario = file
+			err := runJob(context.Background(), o)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var se *scenarios.Error
+			if !errors.As(err, &se) {
+				t.Errorf("error %v (%T) is not a *scenarios.Error", err, err)
+			}
+			prefix := file + ":"
+			if tc.line > 0 {
+				prefix += strconv.Itoa(tc.line) + ":"
+			}
+			if !strings.HasPrefix(err.Error(), prefix) || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("error = %v\nwant %s…%s…", err, prefix, tc.msg)
+			}
+			if got := entries(t, o.Out); got != nil {
+				t.Errorf("the out directory was written: %v", got)
+			}
+		})
+	}
+}
+
+func TestRunJobBadOptions(t *testing.T) {
+	for _, scale := range []float64{0, -0.5, 1.5, math.NaN(), math.Inf(1)} {
+		tmp := t.TempDir()
+		o := job(filepath.Join(tmp, "out"))
+		o.Scale = scale
+		if err := runJob(context.Background(), o); err == nil || !strings.Contains(err.Error(), "--scale") {
+			t.Errorf("scale %v: error = %v", scale, err)
+		}
+		if got := entries(t, tmp); got != nil {
+			t.Errorf("scale %v: wrote %v", scale, got)
+		}
+	}
+	if err := runJob(context.Background(), jobOptions{Scenario: "yongkang", Scale: 1}); err == nil {
+		t.Error("no error for an empty --out")
+	}
+}
+
+// TestRunJobInterrupt cancels runs part way: nothing is committed, no
+// staging directory remains, and an earlier output is left as it was.
+func TestRunJobInterrupt(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name     string
+		earlier  bool // an earlier output of the scenario exists
+		cancelAt int  // month at which to cancel; 0: before the run
+	}{
+		{"early", false, 3},
+		{"late, over an earlier output", true, 300},
+		{"cancelled before the run", false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			out := filepath.Join(tmp, "out")
+			final := filepath.Join(out, "yongkang")
+			if tc.earlier {
+				if err := os.MkdirAll(final, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(final, seriesFile), []byte("earlier"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if tc.cancelAt == 0 {
+				cancel()
+			}
+			months := 0
+			o := job(out)
+			o.Progress = func(done, total int) {
+				months = done
+				if done == tc.cancelAt {
+					cancel()
+				}
+			}
+			err := runJob(ctx, o)
+			if !errors.Is(err, errInterrupted) {
+				t.Fatalf("error = %v, want errInterrupted", err)
+			}
+			if months > tc.cancelAt+1 {
+				t.Errorf("the run went on to month %d after cancelling at %d", months, tc.cancelAt)
+			}
+			if tc.earlier {
+				if got := entries(t, out); !slices.Equal(got, []string{"yongkang"}) {
+					t.Errorf("%s holds %v, want only the earlier yongkang", out, got)
+				}
+				if got := readFile(t, filepath.Join(final, seriesFile)); got != "earlier" {
+					t.Errorf("the earlier output was changed: %q", got)
+				}
+			} else if got := entries(t, tmp); got != nil {
+				t.Errorf("an interrupted run left %v", got)
+			}
+		})
+	}
+}

@@ -1,0 +1,164 @@
+// Package plots draws the model's series beside the article's figures. It
+// reads results; it knows nothing of how they were made.
+package plots
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image/color"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"clustersim/seeds"
+	"clustersim/sim"
+)
+
+// Band is the spread of one series over an ensemble of runs: per year its
+// 5th, 50th and 95th percentiles and its extremes. Slices whose length is
+// not len(Years) are ignored.
+type Band struct {
+	Series                  string
+	Years                   []int
+	P05, P50, P95, Min, Max []float64
+}
+
+// Input is what WriteAll draws.
+type Input struct {
+	Results  *sim.Results
+	Targets  []seeds.Target
+	Bands    []Band  // optional ensemble bands; P50 replaces the series line
+	Title    string  // header of every figure (the overview's defaults to "Model and article")
+	Rescaled bool    // counts were rescaled from a partial-scale run
+	Scale    float64 // the run's scale, for the rescaled note (0: Results.Scale)
+}
+
+// formats are the files written for each figure.
+var formats = []string{"png", "svg"}
+
+// WriteAll writes <stem>.png and <stem>.svg into dir for every topic with
+// data, and the overview grid model_vs_article.png/.svg. It returns the
+// paths written, sorted. Each file is written to a temporary name in dir
+// and renamed into place.
+func WriteAll(dir string, in Input) ([]string, error) {
+	if in.Results == nil {
+		return nil, errors.New("plots: no results")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, t := range Topics {
+		l, ok, err := topicLayout(t, in)
+		if err != nil {
+			return paths, fmt.Errorf("plots: %s: %w", t.Name, err)
+		}
+		if ok {
+			ps, err := writeLayout(dir, t.Name, l)
+			paths = append(paths, ps...)
+			if err != nil {
+				return paths, err
+			}
+		}
+	}
+	l, ok, err := overviewLayout(in)
+	if err != nil {
+		return paths, fmt.Errorf("plots: %s: %w", overviewName, err)
+	}
+	if ok {
+		ps, err := writeLayout(dir, overviewName, l)
+		paths = append(paths, ps...)
+		if err != nil {
+			return paths, err
+		}
+	}
+	sort.Strings(paths)
+	return paths, nil
+}
+
+// writeLayout renders a layout in every format and writes the files.
+func writeLayout(dir, stem string, l layout) ([]string, error) {
+	var paths []string
+	for _, format := range formats {
+		b, err := renderBytes(l, format)
+		if err != nil {
+			return paths, fmt.Errorf("plots: %s.%s: %w", stem, format, err)
+		}
+		path := filepath.Join(dir, stem+"."+format)
+		if err := writeAtomic(path, b); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+// renderBytes draws the layout on a fresh canvas of the format and returns
+// the encoded file.
+func renderBytes(l layout, format string) ([]byte, error) {
+	c := newCanvas(format, l.w, l.h)
+	if err := l.render(draw.New(c)); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func newCanvas(format string, w, h vg.Length) vg.CanvasWriterTo {
+	if format == "svg" {
+		return vgsvg.New(w, h)
+	}
+	return vgimg.PngCanvas{Canvas: vgimg.NewWith(
+		vgimg.UseWH(w, h), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))}
+}
+
+// pixels returns the PNG size of a figure of w×h.
+func pixels(w, h vg.Length) (int, int) {
+	return int(w/vg.Inch*dpi + 0.5), int(h/vg.Inch*dpi + 0.5)
+}
+
+// writeAtomic writes b to a temporary file in path's directory and renames
+// it to path.
+func writeAtomic(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// rescaleSuffix is the note added to titles of a rescaled run.
+func rescaleSuffix(in Input) string {
+	if !in.Rescaled {
+		return ""
+	}
+	scale := in.Scale
+	if scale == 0 && in.Results != nil {
+		scale = in.Results.Scale
+	}
+	return " (rescaled from scale " + strconv.FormatFloat(scale, 'g', -1, 64) + ")"
+}

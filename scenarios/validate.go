@@ -1,0 +1,263 @@
+package scenarios
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"clustersim/sim"
+)
+
+// ValidateConfig checks a config however it was made: every numeric field
+// against its range tag, and the timeline. The error, an *Error, names the
+// field but, having no file to go by, no file or line.
+func ValidateConfig(cfg *sim.Config) error {
+	if err := validate(cfg, func(p string) loc { return loc{field: p} }); err != nil {
+		return err
+	}
+	return nil
+}
+
+// validate checks cfg; where gives the location of a field path.
+func validate(cfg *sim.Config, where func(path string) loc) *Error {
+	if err := checkRanges(reflect.ValueOf(cfg).Elem(), "", where); err != nil {
+		return err
+	}
+	for _, check := range []func(*sim.Config, func(string) loc) *Error{
+		checkRun, checkLadder, checkEstates, checkRegimes, checkEvents,
+	} {
+		if err := check(cfg, where); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bounds is a parsed range tag.
+type bounds struct {
+	lo, hi    float64
+	text      string // "1–100"
+	malformed bool
+}
+
+var boundsCache sync.Map // tag string -> bounds
+
+func parseRange(tag string) bounds {
+	if b, ok := boundsCache.Load(tag); ok {
+		return b.(bounds)
+	}
+	lo, hi, ok := strings.Cut(tag, ",")
+	l, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+	h, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+	b := bounds{lo: l, hi: h, text: strings.TrimSpace(lo) + "–" + strings.TrimSpace(hi)}
+	b.malformed = !ok || err1 != nil || err2 != nil || !(l <= h)
+	boundsCache.Store(tag, b)
+	return b
+}
+
+// checkRanges walks v and checks every field that has a range tag.
+func checkRanges(v reflect.Value, path string, where func(string) loc) *Error {
+	switch v.Kind() {
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name := yamlName(f)
+			if name == "" {
+				continue
+			}
+			p := join(path, name)
+			if tag, ok := f.Tag.Lookup("range"); ok {
+				if err := checkRange(v.Field(i), tag, p, where); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := checkRanges(v.Field(i), p, where); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			if err := checkRanges(v.Index(i), index(path, i), where); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func checkRange(v reflect.Value, tag, path string, where func(string) loc) *Error {
+	b := parseRange(tag)
+	if b.malformed {
+		return where(path).errorf("internal error: malformed range tag %q", tag)
+	}
+	var x float64
+	var text string
+	switch v.Kind() {
+	case reflect.Int, reflect.Int64:
+		x, text = float64(v.Int()), strconv.FormatInt(v.Int(), 10)
+	case reflect.Float64:
+		x, text = v.Float(), strconv.FormatFloat(v.Float(), 'g', -1, 64)
+	default:
+		return where(path).errorf("internal error: range tag on a %s", v.Type())
+	}
+	if !(x >= b.lo && x <= b.hi) { // also catches NaN
+		return where(path).errorf("%s is outside the range %s", text, b.text)
+	}
+	return nil
+}
+
+func month(m sim.Month) string {
+	if m.IsZero() {
+		return "(not set)"
+	}
+	return m.String()
+}
+
+func checkRun(cfg *sim.Config, where func(string) loc) *Error {
+	if strings.TrimSpace(cfg.Name) == "" {
+		return where("name").errorf("must not be empty")
+	}
+	if cfg.Start.IsZero() {
+		return where("start").errorf("not set")
+	}
+	if cfg.End.IsZero() {
+		return where("end").errorf("not set")
+	}
+	if cfg.End <= cfg.Start {
+		return where("end").errorf("the run must end after it starts: end %s is not after start %s", cfg.End, cfg.Start)
+	}
+	if y := cfg.ReportFrom; y < cfg.Start.Year() || y > cfg.End.Year() {
+		return where("report_from").errorf("%d is outside the run, %d–%d", y, cfg.Start.Year(), cfg.End.Year())
+	}
+	return nil
+}
+
+func checkLadder(cfg *sim.Config, where func(string) loc) *Error {
+	if len(cfg.Ladder) == 0 {
+		return where("ladder").errorf("the ladder must have at least one rung")
+	}
+	first := map[string]int{}
+	for i, r := range cfg.Ladder {
+		p := index("ladder", i)
+		if strings.TrimSpace(r.Name) == "" {
+			return where(p + ".name").errorf("must not be empty")
+		}
+		if strings.TrimSpace(r.Sector) == "" {
+			return where(p + ".sector").errorf("must not be empty")
+		}
+		if j, dup := first[r.Name]; dup {
+			return where(p+".name").errorf("duplicate rung name %q (also %s)", r.Name, where(index("ladder", j)).short())
+		}
+		first[r.Name] = i
+	}
+	return nil
+}
+
+func checkEstates(cfg *sim.Config, where func(string) loc) *Error {
+	first := map[string]int{}
+	for i, e := range cfg.Estates {
+		p := index("estates", i)
+		if strings.TrimSpace(e.Name) == "" {
+			return where(p + ".name").errorf("must not be empty")
+		}
+		if j, dup := first[e.Name]; dup {
+			return where(p+".name").errorf("duplicate estate name %q (also %s)", e.Name, where(index("estates", j)).short())
+		}
+		first[e.Name] = i
+		if e.Open < cfg.Start || e.Open > cfg.End {
+			l := where(p + ".open")
+			return l.errorf("estate %q opens %s, outside the run %s–%s%s", e.Name, month(e.Open), cfg.Start, cfg.End, runSet(where, l, "start", "end"))
+		}
+	}
+	return nil
+}
+
+func checkRegimes(cfg *sim.Config, where func(string) loc) *Error {
+	if len(cfg.Regimes) == 0 {
+		return where("regimes").errorf("there must be at least one regime")
+	}
+	for i, r := range cfg.Regimes {
+		p := index("regimes", i)
+		if strings.TrimSpace(r.Name) == "" {
+			return where(p + ".name").errorf("must not be empty")
+		}
+		switch {
+		case i == 0 && r.Start != cfg.Start:
+			l := where(p + ".start")
+			return l.errorf("the first regime must start with the run (%s), not %s%s", cfg.Start, month(r.Start), runSet(where, l, "start"))
+		case i > 0 && r.Start <= cfg.Regimes[i-1].Start:
+			prev := cfg.Regimes[i-1]
+			return where(p+".start").errorf("regimes out of order: %q starting %s follows %q starting %s", r.Name, month(r.Start), prev.Name, prev.Start)
+		case r.Start > cfg.End:
+			l := where(p + ".start")
+			return l.errorf("regime %q starts %s, after the end of the run %s%s", r.Name, r.Start, cfg.End, runSet(where, l, "end"))
+		}
+	}
+	return nil
+}
+
+func checkEvents(cfg *sim.Config, where func(string) loc) *Error {
+	last := map[sim.EventKind]int{} // kind -> index of its latest event
+	for i, e := range cfg.Events {
+		p := index("events", i)
+		if !e.Kind.Known() {
+			return where(p+".kind").errorf("unknown event kind %q", e.Kind)
+		}
+		if e.Date < cfg.Start || e.Date > cfg.End {
+			l := where(p + ".date")
+			return l.errorf("%s dated %s is outside the run %s–%s%s", e.Kind, month(e.Date), cfg.Start, cfg.End, runSet(where, l, "start", "end"))
+		}
+		if !e.End.IsZero() && e.End < e.Date {
+			return where(p+".end").errorf("%s ends %s, before its date %s", e.Kind, e.End, e.Date)
+		}
+		if i > 0 {
+			if prev := cfg.Events[i-1]; e.Date < prev.Date {
+				return where(p).errorf("events out of order: %s dated %s follows %s dated %s", e.Kind, e.Date, prev.Kind, prev.Date)
+			}
+		}
+		if j, ok := last[e.Kind]; ok {
+			prev := cfg.Events[j]
+			if prev.End.IsZero() || e.Date <= prev.End {
+				until := "to the end of the run"
+				if !prev.End.IsZero() {
+					until = "to " + prev.End.String()
+				}
+				return where(p).errorf("%s dated %s overlaps the %s dated %s (%s), in force %s",
+					e.Kind, e.Date, prev.Kind, prev.Date, where(index("events", j)).short(), until)
+			}
+		}
+		last[e.Kind] = i
+	}
+	return nil
+}
+
+// runSet says where the given fields (start, end) were set when a
+// counterfactual changed them and the value at l, which no longer fits,
+// comes from its base.
+func runSet(where func(string) loc, l loc, fields ...string) string {
+	var parts []string
+	top := where("").file
+	for _, f := range fields {
+		if w := where(f); w.file == top && w.file != l.file && w.line > 0 {
+			parts = append(parts, fmt.Sprintf("%s set at %s:%d", f, w.file, w.line))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// short describes a location for cross-references in messages.
+func (l loc) short() string {
+	switch {
+	case l.line > 0:
+		return fmt.Sprintf("%s at %s:%d", l.field, l.file, l.line)
+	default:
+		return l.field
+	}
+}

@@ -1,0 +1,75 @@
+package sim
+
+// SeriesDoc documents one county series of series.csv.
+type SeriesDoc struct {
+	Name string
+	Unit string
+	Doc  string
+}
+
+// Catalogue lists the fixed county series a run writes, in the order of the
+// README. Two families are named per sector: "firms_sector.<sector>" and
+// "output_sector.<sector>", one for each sector of the ladder.
+var Catalogue = []SeriesDoc{
+	{"firms_township", "firms", "township (commune) collective firms in Yongkang, in December"},
+	{"firms_village", "firms", "village collective firms"},
+	{"firms_getihu", "firms", "individual businesses (getihu), at most the getihu cap of employees while it is in force"},
+	{"firms_red_hat", "firms", "confederated / red-hat firms: private workshops registered under a collective's name"},
+	{"firms_private", "firms", "private enterprises (siying qiye)"},
+	{"firms_shareholding_coop", "firms", "shareholding cooperatives (former collectives, from 1994)"},
+	{"firms_company", "firms", "limited liability or shareholding companies"},
+	{"firms_group", "firms", "industrial groups"},
+	{"firms_underground", "firms", "unregistered household workshops (before legal cover)"},
+	{"firms_collective", "firms", "township plus village collective firms"},
+	{"firms_private_registered", "firms", "private enterprises in the statistical sense, located in Yongkang: registered non-collective firms other than getihu (red hat, private, shareholding cooperative, company, group)"},
+	{"firms_total", "firms", "all firms producing in Yongkang, every legal form"},
+	{"firms_location_village", "firms", "firms on village sites"},
+	{"firms_location_estate", "firms", "firms in Yongkang's industrial estates"},
+	{"firms_elsewhere_total", "firms", "Yongkang firms that moved out and produce in Wuyi, Jinyun or elsewhere in China (cumulative stock)"},
+	{"firms_left", "firms/year", "firms that left Yongkang during the year"},
+	{"firms_moved_yongwujin", "firms", "Yongkang firms that moved to Wuyi or Jinyun since the Yongwujin event (cumulative)"},
+	{"firms_registered_office", "firms", "firms producing outside Yongkang that keep their registered office (and taxes) in Yongkang"},
+	{"entries", "firms/year", "firms founded during the year"},
+	{"spinoffs", "firms/year", "firms founded by employees or managers of another firm during the year"},
+	{"exits", "firms/year", "firms that closed during the year"},
+	{"employment", "persons", "employees of firms in Yongkang (owners' family labour included)"},
+	{"employment_migrants", "persons", "employees of firms who are migrant workers"},
+	{"labour_farming", "persons", "native workers farming"},
+	{"labour_peddling", "persons", "native workers peddling or scrap trading"},
+	{"labour_workshop", "persons", "native workers running their own workshop or firm"},
+	{"labour_wage", "persons", "native workers employed for a wage"},
+	{"labour_left", "persons", "native workers who left the county (cumulative)"},
+	{"households", "households", "native households"},
+	{"population", "persons", "residents: natives plus migrants and their dependants"},
+	{"population_natives", "persons", "native residents"},
+	{"migrants", "persons", "migrant residents (workers and dependants)"},
+	{"output_yuan", "yuan (current)", "sales of firms producing in Yongkang"},
+	{"price_index", "1978=1", "consumer price level used to express current yuan"},
+	{"land_price", "yuan/m2 (current)", "price of industrial land in Yongkang's estates"},
+	{"estate_occupancy", "share", "occupied share of open estate capacity"},
+	{"estate_firms", "firms", "firms hosted in industrial estates"},
+	{"exporters", "firms", "firms selling outside China"},
+	{"subcontractors", "firms", "firms supplying another firm (subcontractors)"},
+	{"suppliers_distributors", "firms", "private enterprises (as firms_private_registered) that do not export: the article's subcontractors, suppliers and distributors"},
+	{"specialised_villages", "villages", "villages with at least the minimum of workshops, most of which make one product"},
+	{"businessmen_posts_share", "share", "village posts held by businessmen after the latest election"},
+	{"taxes_township", "yuan (current)", "fees and remittances to townships (communes) during the year"},
+	{"taxes_village", "yuan (current)", "fees and remittances to villages during the year"},
+	{"taxes_state", "yuan (current)", "taxes to the state during the year"},
+	{"taxes_city", "yuan (current)", "taxes to the city of Yongkang during the year"},
+	{"mantang_households", "households", "households in Mantang"},
+	{"mantang_workshops", "households", "Mantang households running a workshop"},
+	{"mantang_workshops_per_183", "households", "Mantang households running a workshop, per 183 households (the article's base)"},
+	{"mantang_arrests", "persons", "arrests in Mantang during repression (cumulative)"},
+	{"mantang_scale_share", "share", "share of Mantang's workshops making scales and scale parts"},
+	{"varieties", "varieties", "distinct product designs in production"},
+	{"products_third_share", "products", "products of which Yongkang makes a third or more of China's output"},
+	{"sectors_structuring", "sectors", "sectors with at least the structuring share of county output"},
+	{"doors_national_share", "share", "Yongkang's share of China's metal doors"},
+	{"largest_firm_employees", "persons", "employees of the largest firm"},
+	{"largest_firm_output", "yuan (current)", "sales of the largest firm (by employees)"},
+	{"large_firms.electric_tools", "firms", "electric-tool firms of the large-firm size or more"},
+	{"large_firms.casting_sheet_metal", "firms", "casting and sheet-metal firms of the large-firm size or more"},
+	{"large_firms.appliances", "firms", "appliance firms of the large-firm size or more"},
+	{"large_firms.steel", "firms", "steel firms of the large-firm size or more"},
+}

@@ -1,0 +1,300 @@
+package ensemble
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"math"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"clustersim/scenarios"
+	"clustersim/seeds"
+	"clustersim/sim"
+)
+
+// smallConfig is the built-in Yongkang scenario cut to end in 1984, to keep
+// the tests quick.
+func smallConfig(t testing.TB) *sim.Config {
+	t.Helper()
+	sc, err := scenarios.Builtin("yongkang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := sc.Config
+	cfg.End = sim.NewMonth(1984, 12)
+	return &cfg
+}
+
+func TestWorkersDoNotChangeResults(t *testing.T) {
+	cfg := smallConfig(t)
+	opt := Options{Runs: 3, Seed: 7, Scale: 0.02}
+	var got [2]*Ensemble
+	for i, workers := range []int{1, 2} {
+		opt.Workers = workers
+		e, err := Run(context.Background(), cfg, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[i] = e
+	}
+	a, b := got[0], got[1]
+	if len(a.Quantiles) == 0 {
+		t.Fatal("no quantiles")
+	}
+	// Compare bit for bit: NaN == NaN here.
+	if !reflect.DeepEqual(bitsOf(a.Quantiles), bitsOf(b.Quantiles)) {
+		t.Error("quantiles differ between 1 and 2 workers")
+	}
+	for i := range a.Runs {
+		if a.Runs[i].Run != i || b.Runs[i].Run != i {
+			t.Errorf("run %d stored at the wrong index", i)
+		}
+		if !reflect.DeepEqual(bitsOfSeries(a.Runs[i].Series), bitsOfSeries(b.Runs[i].Series)) {
+			t.Errorf("run %d: series differ between 1 and 2 workers", i)
+		}
+	}
+	var ca, cb bytes.Buffer
+	if err := a.WriteQuantilesCSV(&ca); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WriteQuantilesCSV(&cb); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(ca.Bytes(), cb.Bytes()) {
+		t.Error("series_quantiles.csv differs between 1 and 2 workers")
+	}
+	// Runs differ from one another: the seeds are really distinct.
+	if reflect.DeepEqual(bitsOfSeries(a.Runs[0].Series), bitsOfSeries(a.Runs[1].Series)) {
+		t.Error("runs 0 and 1 are identical")
+	}
+}
+
+func bitsOf(qs []Quantile) any {
+	type q struct {
+		S                       string
+		Y                       []int
+		P05, P50, P95, Min, Max []uint64
+	}
+	var out []q
+	for _, x := range qs {
+		out = append(out, q{x.Series, x.Years, bits(x.P05), bits(x.P50), bits(x.P95), bits(x.Min), bits(x.Max)})
+	}
+	return out
+}
+
+func bitsOfSeries(ss []sim.Series) map[string][]uint64 {
+	m := map[string][]uint64{}
+	for _, s := range ss {
+		m[s.Name] = bits(s.Values)
+	}
+	return m
+}
+
+func bits(v []float64) []uint64 {
+	out := make([]uint64, len(v))
+	for i, x := range v {
+		out[i] = math.Float64bits(x)
+	}
+	return out
+}
+
+// fakeRun makes a result with the series "a" (1, 2) and "x" over two years.
+func fakeRun(run int, x1980, x1981 float64) *sim.Results {
+	return &sim.Results{Run: run, Years: []int{1980, 1981},
+		Series: []sim.Series{{Name: "a", Values: []float64{1, 2}}, {Name: "x", Values: []float64{x1980, x1981}}}}
+}
+
+func TestQuantilesHandMade(t *testing.T) {
+	// 1980: the values 1..5 in scrambled run order; 1981: four values and a NaN.
+	runs := []*sim.Results{
+		fakeRun(0, 4, 10), fakeRun(1, 2, math.NaN()), fakeRun(2, 5, 40),
+		fakeRun(3, 1, 30), fakeRun(4, 3, 20),
+	}
+	e := New(runs)
+	if got := []string{e.Quantiles[0].Series, e.Quantiles[1].Series}; got[0] != "a" || got[1] != "x" {
+		t.Fatalf("series order %v, want [a x]", got)
+	}
+	q, ok := e.Lookup("x")
+	if !ok {
+		t.Fatal("no series x")
+	}
+	// LinInterp on n values: CDF through (x(i), i/n). n = 5, values 1..5:
+	// p = 0.05 → 0.25 < 1/5 → x(1) = 1; p = 0.5 → 2.5 → midway x(2), x(3)
+	// = 2.5; p = 0.95 → 4.75 → 0.25·x(4) + 0.75·x(5) = 4.75.
+	// n = 4, values 10..40: p = 0.05 → x(1) = 10; p = 0.5 → 2 → x(2) = 20;
+	// p = 0.95 → 3.8 → 0.2·x(3) + 0.8·x(4) = 38.
+	want := Quantile{Series: "x", Years: []int{1980, 1981},
+		P05: []float64{1, 10}, P50: []float64{2.5, 20}, P95: []float64{4.75, 38},
+		Min: []float64{1, 10}, Max: []float64{5, 40}}
+	for _, c := range []struct {
+		name      string
+		got, want []float64
+	}{{"P05", q.P05, want.P05}, {"P50", q.P50, want.P50}, {"P95", q.P95, want.P95}, {"Min", q.Min, want.Min}, {"Max", q.Max, want.Max}} {
+		for i := range c.want {
+			if math.Abs(c.got[i]-c.want[i]) > 1e-12 {
+				t.Errorf("%s[%d] = %v, want %v", c.name, i, c.got[i], c.want[i])
+			}
+		}
+	}
+	// The run values were not reordered by the summary.
+	if v, _ := runs[0].Value("x", 1980); v != 4 {
+		t.Error("New changed a run's values")
+	}
+
+	if v, ok := e.Value("x", 1980); !ok || v != 2.5 {
+		t.Errorf("Value = %v, %v; want the median 2.5", v, ok)
+	}
+	if lo, hi, ok := e.Band("x", 1981); !ok || lo != 10 || math.Abs(hi-38) > 1e-12 {
+		t.Errorf("Band = %v, %v, %v; want 10, 38", lo, hi, ok)
+	}
+	if m, ok := e.Mean("x", 1981); !ok || m != 25 {
+		t.Errorf("Mean 1981 = %v, %v; want 25 (NaN left out)", m, ok)
+	}
+	if m, ok := e.Mean("x", 1980); !ok || m != 3 {
+		t.Errorf("Mean 1980 = %v, %v; want 3", m, ok)
+	}
+	if _, ok := e.Value("x", 1979); ok {
+		t.Error("Value of a year not simulated")
+	}
+	if _, ok := e.Value("nope", 1980); ok {
+		t.Error("Value of an unknown series")
+	}
+	if _, _, ok := e.Band("nope", 1980); ok {
+		t.Error("Band of an unknown series")
+	}
+
+	var buf bytes.Buffer
+	if err := e.WriteQuantilesCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	wantCSV := "year,series,p05,p50,p95,min,max\n" +
+		"1980,a,1,1,1,1,1\n" +
+		"1980,x,1,2.5,4.75,1,5\n" +
+		"1981,a,2,2,2,2,2\n" +
+		"1981,x,10,20,38,10,40\n"
+	if buf.String() != wantCSV {
+		t.Errorf("quantiles CSV:\n%s\nwant:\n%s", buf.String(), wantCSV)
+	}
+
+	bands := e.Bands()
+	if len(bands) != 2 || bands[1].Series != "x" || bands[1].P95[1] != q.P95[1] {
+		t.Errorf("Bands = %+v", bands)
+	}
+
+	buf.Reset()
+	if err := e.WriteRunsCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "run,year,series,value\n0,1980,a,1\n0,1980,x,4\n0,1981,a,2\n0,1981,x,10\n1,1980,a,1\n") {
+		t.Errorf("runs CSV starts:\n%s", buf.String()[:80])
+	}
+}
+
+func TestAllNaN(t *testing.T) {
+	e := New([]*sim.Results{fakeRun(0, math.NaN(), 1)})
+	if _, ok := e.Value("x", 1980); ok {
+		t.Error("a median of no values")
+	}
+	if _, _, ok := e.Band("x", 1980); ok {
+		t.Error("a band of no values")
+	}
+	if _, ok := e.Mean("x", 1980); ok {
+		t.Error("a mean of no values")
+	}
+	var buf bytes.Buffer
+	if err := e.WriteQuantilesCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "1980,x,NaN,NaN,NaN,NaN,NaN\n") {
+		t.Errorf("CSV:\n%s", buf.String())
+	}
+}
+
+func TestEvaluateReadsEnsemble(t *testing.T) {
+	e := New([]*sim.Results{fakeRun(0, 1, 10), fakeRun(1, 3, 30)})
+	targets := []seeds.Target{{ID: "x_1981", Year: 1981, Observed: 20, Low: 15, High: 25, Role: seeds.Calibrate, Series: "x"}}
+	rows := seeds.Evaluate(targets, e)
+	if !rows[0].Has || !rows[0].HasBand || rows[0].Simulated != 10 || rows[0].P05 != 10 || math.Abs(rows[0].P95-28) > 1e-9 {
+		t.Errorf("row = %+v", rows[0])
+	}
+}
+
+func TestProgressAndErrors(t *testing.T) {
+	cfg := smallConfig(t)
+	cfg.End = sim.NewMonth(1979, 12)
+	var mu sync.Mutex
+	var calls, last, total int
+	_, err := Run(context.Background(), cfg, Options{Runs: 3, Seed: 1, Scale: 0.01, Workers: 2,
+		Progress: func(d, n int) {
+			mu.Lock()
+			defer mu.Unlock()
+			calls++
+			if d != last+1 {
+				t.Errorf("progress %d after %d", d, last)
+			}
+			last, total = d, n
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if months := int(cfg.End-cfg.Start) + 1; total != 3*months || last != total || calls != total {
+		t.Errorf("progress ended at %d/%d after %d calls; want %d", last, total, calls, 3*months)
+	}
+
+	if _, err := Run(context.Background(), cfg, Options{Runs: 0}); err == nil {
+		t.Error("no error for 0 runs")
+	}
+	bad := *cfg
+	bad.End = bad.Start
+	if _, err := Run(context.Background(), &bad, Options{Runs: 2, Seed: 1, Scale: 0.01}); err == nil || errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v; want the engine's error", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, cfg, Options{Runs: 2, Seed: 1, Scale: 0.01}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v; want context.Canceled", err)
+	}
+}
+
+func TestRunBatchMatchesRun(t *testing.T) {
+	cfg := smallConfig(t)
+	cfg.End = sim.NewMonth(1981, 12)
+	other := *cfg
+	other.Params.Households.EntryRate *= 2
+	opt := Options{Runs: 3, Seed: 3, Scale: 0.01, Workers: 2}
+	batch, err := RunBatch(context.Background(), []*sim.Config{cfg, &other}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range []*sim.Config{cfg, &other} {
+		one, err := Run(context.Background(), c, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(bitsOf(one.Quantiles), bitsOf(batch[i].Quantiles)) {
+			t.Errorf("config %d: RunBatch differs from Run", i)
+		}
+	}
+}
+
+// BenchmarkEnsembleWorkers runs the same ensemble (built-in Yongkang, scale
+// 0.05, 4 runs) on 1 and on 2 workers. The ratio of the two times is the
+// parallel speed-up.
+func BenchmarkEnsembleWorkers(b *testing.B) {
+	sc, err := scenarios.Builtin("yongkang")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run("workers="+string(rune('0'+workers)), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Run(context.Background(), &sc.Config, Options{Runs: 4, Seed: 1, Scale: 0.05, Workers: workers}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,265 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"clustersim/agents"
+)
+
+// changeForm applies the transitions between legal forms that the
+// timeline allows this month.
+func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
+	fp := &w.p.Firms
+	pol := &w.policy
+	atCap := f.Employees >= float64(fp.GetihuCap)-0.5
+	switch f.Form {
+	case agents.Underground:
+		if pol.on(evGetihuLegal) || pol.privateAllowed() {
+			w.setForm(f, w.registerForm(f.Village, f.Employees, r.Float64()))
+		} else if r.Float64() < w.sanctionProbability(f.Village) {
+			if f.Village == 0 {
+				w.acc.arrests += f.Family // the villagers caught at work are arrested
+			}
+			w.closeFirm(f)
+		}
+	case agents.Getihu:
+		switch {
+		case pol.privateAllowed() && atCap && r.Float64() < fp.UnhatRate:
+			w.setForm(f, agents.Private)
+		case !pol.privateAllowed() && atCap && w.villages[f.Village].Cover && !pol.on(evRedHatRepression) && r.Float64() < fp.RedHatPropensity/12:
+			w.setForm(f, agents.RedHat)
+		}
+	case agents.RedHat:
+		switch {
+		case pol.on(evRedHatRepression) && r.Float64() < w.p.Villages.RedHatDetection:
+			w.setForm(f, agents.Getihu)
+		case pol.privateAllowed() && r.Float64() < fp.UnhatRate:
+			// "Taking off the red hat": a private enterprise, or an
+			// individual business if it is no larger than the getihu cap.
+			if f.Employees > float64(fp.GetihuCap) {
+				w.setForm(f, agents.Private)
+			} else {
+				w.setForm(f, agents.Getihu)
+			}
+		}
+	case agents.TownshipCollective, agents.VillageCollective:
+		if pol.on(evCollectiveShareholding) && r.Float64() < fp.PrivatisationRate {
+			w.setForm(f, agents.ShareholdingCoop)
+			f.Capital = math.Max(f.Capital, 0) // the shareholders do not take over past losses
+		}
+	case agents.Private, agents.ShareholdingCoop:
+		if pol.on(evCompanyConversion) && f.Employees >= float64(fp.CompanyMinEmployees) {
+			rate := fp.CompanyConversionRate
+			if pol.on(evRestructuringSubsidy) {
+				rate += fp.RestructureSubsidy
+			}
+			if r.Float64() < rate {
+				w.setForm(f, agents.Company)
+			}
+		}
+	case agents.Company:
+		if f.Employees >= float64(fp.GroupMinEmployees) && r.Float64() < fp.CompanyConversionRate {
+			w.setForm(f, agents.Group)
+		}
+	}
+}
+
+func (w *world) setForm(f *agents.Firm, form agents.LegalForm) {
+	if form == agents.Getihu && f.Employees > float64(w.p.Firms.GetihuCap) {
+		f.SetEmployees(&w.p.Firms, math.Max(f.Family, float64(w.p.Firms.GetihuCap)))
+	}
+	f.Form = form
+}
+
+// innovate: once a year, in the firm's review month, quality grows with
+// experience, faster with the innovation centre, the service centres and the
+// equipment subsidy; new designs add to the varieties of the county; and the
+// firm may review its product.
+func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
+	if int(f.ID)%12 != w.month.MonthOfYear()-1 {
+		return
+	}
+	fp := &w.p.Firms
+	boost := 1.0
+	if w.policy.on(evInnovationCentre) {
+		boost += fp.InnovationBoost
+	}
+	if w.policy.on(evServiceCentres) {
+		boost += fp.ServiceBoost
+	}
+	if w.policy.on(evEnvironmentSubsidy) {
+		boost += fp.EquipmentSubsidy
+	}
+	f.Quality *= 1 + fp.QualityGrowth*boost*(1+0.5*r.NormFloat64())
+	designs := fp.DesignRate * boost * math.Sqrt(f.Employees)
+	f.Designs += int32(math.Floor(designs + r.Float64()))
+	if f.Owner >= 0 && int32(w.month)-f.Born >= 12 {
+		yearly := f.YearProfit * 12 / float64(w.month.MonthOfYear())
+		if agents.OwnerQuits(fp, yearly, w.labour.farmIncome, r.Float64()) {
+			w.closeFirm(f)
+			return
+		}
+	}
+	if r.Float64() < fp.UpgradeRate {
+		w.switchProduct(f, r)
+	}
+}
+
+// switchProduct moves a firm along the ladder: it samples a few products it
+// is able to make and takes the best if it beats its own by a margin.
+// Promoted sectors (electric vehicles, solar) pull firms while promoted.
+func (w *world) switchProduct(f *agents.Firm, r *rand.Rand) {
+	fp := &w.p.Firms
+	year := w.month.Year()
+	score := func(p int) float64 {
+		s := w.market.price[p] * (1 - w.market.share[p])
+		if w.products[p].Promoted && w.policy.on(evSectorPromotion) {
+			s *= 1 + fp.PromotedSectorPull
+		}
+		return s
+	}
+	cur := score(int(f.Product))
+	lossMaking := f.YearProfit < fp.UpgradeProfitFloor*math.Max(f.YearSales, 1)
+	best, bestScore := -1, cur*1.1
+	if lossMaking {
+		bestScore = 0
+	}
+	for range 4 {
+		p := r.IntN(len(w.products))
+		pr := &w.products[p]
+		if pr.Available > year || pr.Complexity > f.Quality || p == int(f.Product) {
+			continue
+		}
+		if s := score(p); s > bestScore {
+			best, bestScore = p, s
+		}
+	}
+	if best < 0 {
+		return
+	}
+	if f.Owner >= 0 && f.Location.InYongkang() {
+		w.countWorkshop(f.Village, int(f.Product), -1)
+		w.countWorkshop(f.Village, best, +1)
+	}
+	f.Product = int16(best)
+	f.Lead = -1
+	f.Designs++
+}
+
+// trade: exporting and subcontracting links.
+func (w *world) trade(f *agents.Firm, r *rand.Rand) {
+	fp := &w.p.Firms
+	if !f.Exporter && w.policy.on(evExportOpening) && f.Form.CanInvoice() &&
+		f.Quality >= fp.ExportQuality && f.Employees >= float64(fp.ExportMinEmployees) {
+		rate := fp.ExportEntryRate
+		if w.policy.on(evSpecialistMarket) {
+			rate *= 1 + w.p.Markets.SpecialistMarketAccess
+		}
+		if w.policy.on(evServiceCentres) {
+			rate *= 1 + fp.ServiceBoost
+		}
+		if r.Float64() < rate {
+			f.Exporter = true
+			f.Lead = -1
+		}
+	}
+	if f.Lead >= 0 {
+		lead := &w.firms[f.Lead]
+		if !lead.Alive || r.Float64() < fp.SubcontractLinkBreak {
+			f.Lead = -1
+		}
+		return
+	}
+	if f.Exporter || f.Form.Collective() || f.Employees > float64(fp.SubcontractMaxEmployees) || r.Float64() >= fp.SubcontractRate {
+		return
+	}
+	// Look for a lead firm among a few firms drawn at random: a larger
+	// firm of the same sector in Yongkang (no all-pairs search).
+	for range 8 {
+		cand := &w.firms[w.active[r.IntN(len(w.active))]]
+		if cand.Alive && cand.ID != f.ID && cand.Employees >= float64(fp.LeadMinEmployees) &&
+			w.products[cand.Product].Sector == w.products[f.Product].Sector && cand.Location.InYongkang() {
+			f.Lead = cand.ID
+			return
+		}
+	}
+}
+
+func (w *world) spinoffAllowed() bool {
+	return w.policy.on(evGetihuLegal) || w.policy.privateAllowed()
+}
+
+// spinoff: an employee or manager of firm id founds a firm in the same
+// village, making the parent's product (or trying the next one), with a
+// quality close to the parent's.
+func (w *world) spinoff(id int32, r *rand.Rand) {
+	parent := w.firms[id]
+	v := &w.villages[parent.Village]
+	if len(v.Households) == 0 {
+		return
+	}
+	for range 3 {
+		hi := v.Households[r.IntN(len(v.Households))]
+		h := &w.households[hi]
+		if h.Firm >= 0 || h.Activity == agents.Left {
+			continue
+		}
+		form := w.registerForm(parent.Village, float64(h.Workers), r.Float64())
+		f := w.newFirm(form, parent.Product, parent.Village, hi)
+		f.Family = float64(h.Workers)
+		f.SetEmployees(&w.p.Firms, f.Family)
+		f.Quality = parent.Quality * math.Exp(0.1*r.NormFloat64())
+		h.Firm, h.Known = f.ID, parent.Product
+		w.setActivity(hi, agents.Workshop)
+		w.acc.entries++
+		w.acc.spinoffs++
+		return
+	}
+}
+
+// closeFirm: the firm exits; its owner household goes back to farming.
+func (w *world) closeFirm(f *agents.Firm) {
+	if !f.Alive {
+		return
+	}
+	f.Alive = false
+	if f.Owner >= 0 {
+		w.households[f.Owner].Firm = -1
+		w.setActivity(f.Owner, agents.Farming)
+		if f.Location.InYongkang() {
+			w.countWorkshop(f.Village, int(f.Product), -1)
+		}
+	}
+	if f.Location == agents.EstateSite && f.Estate >= 0 {
+		w.estates[f.Estate].used -= f.Plot
+	}
+	w.acc.exits++
+}
+
+// stepLabour rations hiring by the workers available — natives willing to
+// work for a wage, then migrants — and lets migrants come to fill the jobs
+// that natives leave open ("migrants arriving to fill jobs"). Vacancies are
+// the gaps between the sizes firms want (within their caps) and their
+// employment.
+func (w *world) stepLabour() {
+	lp := &w.p.Labour
+	farmWorkers := w.labour.workers[agents.Farming]
+	hired, want, vacancies := w.labour.hired, w.labour.want, w.labour.vacancies
+	native := w.p.Households.WageWorkPropensity * farmWorkers
+	supply := native + w.labour.migrantWorkers
+	fill := 1.0
+	if want > 0 {
+		fill = math.Max(0, math.Min(1, (supply-hired)/want))
+	}
+	for _, id := range w.growing {
+		f := &w.firms[id]
+		if f.Alive {
+			f.SetEmployees(&w.p.Firms, f.Employees+(f.Desired-f.Employees)*fill)
+		}
+	}
+	jobs := hired + want*fill
+	w.labour.nativeWage = math.Min(jobs, native)
+	unfilled := jobs + vacancies - want*fill - w.labour.nativeWage
+	w.labour.migrantWorkers += agents.MigrantAdjustment(lp, math.Max(0, unfilled), w.labour.migrantWorkers)
+}

@@ -1,0 +1,157 @@
+package sim
+
+import (
+	"math"
+
+	"clustersim/agents"
+)
+
+// stepLand gives estate plots to firms that wait for land (every month
+// before quotas, in December under quotas) and lets firms that have waited
+// too long leave the county.
+func (w *world) stepLand() {
+	lp := &w.p.Land
+	for _, id := range w.waiting {
+		w.land.demand += w.landNeed(&w.firms[id]) / 12
+	}
+	if !w.policy.on(evLandQuota) {
+		w.allocateLand(math.Inf(1))
+	}
+	if !w.policy.privateAllowed() {
+		return
+	}
+	r := w.rngGov
+	for _, id := range w.waiting {
+		f := &w.firms[id]
+		if !f.Alive || !f.Location.InYongkang() || !f.Form.Movable() || int(f.Waiting) <= lp.WaitBeforeLeaving {
+			continue
+		}
+		if r.Float64() < lp.LeaveRate {
+			w.relocate(f, r.Float64())
+		}
+	}
+}
+
+// landNeed is the floor space a waiting firm asks for, in m².
+func (w *world) landNeed(f *agents.Firm) float64 {
+	sq := w.p.Land.SquareMetresPerEmployee
+	if f.Location == agents.EstateSite {
+		return math.Max(0, f.Wanted*sq-f.Plot)
+	}
+	return f.Wanted * sq
+}
+
+// allocateLand hands open estate capacity, up to budget m², to waiting
+// firms: firms in the tax ranking first while the ranking is in force
+// ("priority positions when it came to acquiring plots of land"), the
+// others in an order that starts at a random place. A firm in an estate
+// extends its plot there if it can, or else moves to an estate with room
+// for its whole wanted size.
+func (w *world) allocateLand(budget float64) {
+	if len(w.waiting) == 0 {
+		return
+	}
+	ranking := w.policy.on(evTaxRanking)
+	start := w.rngGov.IntN(len(w.waiting))
+	for pass := range 2 {
+		if pass == 0 && !ranking {
+			continue
+		}
+		rankedPass := pass == 0
+		for k := range w.waiting {
+			f := &w.firms[w.waiting[(start+k)%len(w.waiting)]]
+			if !f.Alive || !f.Location.InYongkang() || (ranking && f.Ranked != rankedPass) {
+				continue
+			}
+			budget -= w.givePlot(f, budget)
+		}
+	}
+}
+
+// givePlot gives firm f the land it waits for, within budget m², and
+// returns the m² taken from the estates.
+func (w *world) givePlot(f *agents.Firm, budget float64) float64 {
+	whole := f.Wanted * w.p.Land.SquareMetresPerEmployee
+	if f.Location == agents.EstateSite {
+		extra := whole - f.Plot
+		e := &w.estates[f.Estate]
+		if extra <= 0 {
+			return 0
+		}
+		if extra <= budget && e.capacity-e.used >= extra {
+			e.used += extra
+			f.Plot += extra
+			f.Waiting = 0
+			w.land.allocated += extra
+			return extra
+		}
+	}
+	if whole <= 0 || whole > budget {
+		return 0
+	}
+	i := w.openEstateWithRoom(whole)
+	if i < 0 {
+		return 0
+	}
+	if f.Location == agents.EstateSite {
+		w.estates[f.Estate].used -= f.Plot // it gives up its old plot
+	}
+	w.estates[i].used += whole
+	f.Location, f.Estate, f.Plot, f.Waiting = agents.EstateSite, int16(i), whole, 0
+	w.land.allocated += whole
+	return whole
+}
+
+func (w *world) openEstateWithRoom(need float64) int {
+	for i := range w.estates {
+		e := &w.estates[i]
+		if e.open <= w.month && e.capacity-e.used >= need {
+			return i
+		}
+	}
+	return -1
+}
+
+// relocate moves a firm out of Yongkang: to Wuyi or Jinyun next door, or
+// elsewhere in China ("most re-establishing themselves in neighbouring
+// districts").
+func (w *world) relocate(f *agents.Firm, u float64) {
+	lp := &w.p.Land
+	dest := agents.Elsewhere
+	switch {
+	case u < lp.ShareToWuyi:
+		dest = agents.Wuyi
+	case u < lp.ShareToWuyi+lp.ShareToJinyun:
+		dest = agents.Jinyun
+	}
+	if f.Owner >= 0 {
+		w.countWorkshop(f.Village, int(f.Product), -1)
+	}
+	if f.Location == agents.EstateSite && f.Estate >= 0 {
+		w.estates[f.Estate].used -= f.Plot
+	}
+	f.Location, f.Estate, f.Plot, f.Waiting, f.Lead = dest, -1, 0, 0, -1
+	f.Office = w.policy.on(evRegisteredOfficeCentre) && w.rngGov.Float64() < lp.RegisteredOfficeKeep
+	w.acc.left++
+	if w.policy.on(evYongwujin) && (dest == agents.Wuyi || dest == agents.Jinyun) {
+		w.acc.movedYongwujin++
+	}
+}
+
+// yearLand runs the yearly land sub-step: the quota allocation, then the
+// land price from the year's demand and supply.
+func (w *world) yearLand() {
+	if w.policy.on(evLandQuota) {
+		w.allocateLand(w.p.Land.AnnualQuota * w.scale)
+	}
+	opened := false
+	for _, e := range w.estates {
+		opened = opened || e.open <= w.month
+	}
+	if opened {
+		w.land.price = agents.LandPrice(&w.p.Land, w.market.priceLevel, w.land.demand, w.land.allocated)
+	} else {
+		w.land.price = w.p.Land.BasePrice * w.market.priceLevel
+	}
+	w.land.demand, w.land.allocated = 0, 0
+}

@@ -1,0 +1,134 @@
+package sim
+
+import "clustersim/agents"
+
+// policy is the state of the timeline in the current month: which events
+// are in force and which regime governs. It is recomputed from the scenario
+// every month, so an event's effect is exactly its dated period.
+type policy struct {
+	events []Event
+	index  []event // kind index of each event
+	active [len(eventIndex)]bool
+	began  [len(eventIndex)]Month // start of the period in force (0: never)
+	gov    Governance
+	regime string
+}
+
+// event is the dense index of an event kind, in the order of eventIndex.
+type event int
+
+const (
+	evHouseholdResponsibility event = iota
+	evMantangRepression
+	evGetihuLegal
+	evMantangCompromise
+	evConfederation
+	evRedHatRepression
+	evLegitimisation
+	evRuralCompanies
+	evVillageElections
+	evSouthernTour
+	evExportOpening
+	evCollectiveShareholding
+	evControlManagement
+	evTaxRanking
+	evSpecialistMarket
+	evCompanyConversion
+	evLandQuota
+	evInnovationCentre
+	evYongwujin
+	evServiceCentres
+	evRestructuringSubsidy
+	evEnvironmentSubsidy
+	evRegisteredOfficeCentre
+	evSectorPromotion
+	evFinancialCrisis
+)
+
+// eventIndex gives the kind of each event index.
+var eventIndex = [...]EventKind{
+	HouseholdResponsibility,
+	MantangRepression,
+	GetihuLegal,
+	MantangCompromise,
+	Confederation,
+	RedHatRepression,
+	Legitimisation,
+	RuralCompanies,
+	VillageElections,
+	SouthernTour,
+	ExportOpening,
+	CollectiveShareholding,
+	ControlManagement,
+	TaxRanking,
+	SpecialistMarket,
+	CompanyConversion,
+	LandQuota,
+	InnovationCentre,
+	Yongwujin,
+	ServiceCentres,
+	RestructuringSubsidy,
+	EnvironmentSubsidy,
+	RegisteredOfficeCentre,
+	SectorPromotion,
+	FinancialCrisis,
+}
+
+func kindIndex(k EventKind) event {
+	for i, e := range eventIndex {
+		if e == k {
+			return event(i)
+		}
+	}
+	return -1
+}
+
+func (p *policy) init(cfg *Config) {
+	p.events = cfg.Events
+	p.index = make([]event, len(cfg.Events))
+	for i, e := range cfg.Events {
+		p.index[i] = kindIndex(e.Kind)
+	}
+}
+
+// update sets the events and regime in force in month m and returns the
+// kinds that began this month.
+func (p *policy) update(cfg *Config, m Month) (began []EventKind) {
+	var now [len(eventIndex)]bool
+	for j, e := range p.events {
+		if e.Date > m || (!e.End.IsZero() && e.End < m) {
+			continue
+		}
+		i := p.index[j]
+		if i < 0 {
+			continue
+		}
+		now[i] = true
+		p.began[i] = e.Date
+		if e.Date == m {
+			began = append(began, e.Kind)
+		}
+	}
+	p.active = now
+	for _, r := range cfg.Regimes {
+		if r.Start <= m {
+			p.gov, p.regime = r.Governance, r.Name
+		}
+	}
+	return began
+}
+
+func (p *policy) on(e event) bool { return p.active[e] }
+
+// since returns the month the event in force began.
+func (p *policy) since(e event) Month { return p.began[e] }
+
+// rates gives the taxes a firm of a form pays under the current regime.
+func (p *policy) rates(form agents.LegalForm) agents.Rates {
+	g := &p.gov
+	return agents.TaxRates(form, g.CommuneFee, g.VillageFee, g.StateTax, g.GetihuTax, g.PrivateTax, g.CityTax, g.CollectiveRemit)
+}
+
+// privateAllowed: private enterprises beyond the getihu cap are free (after
+// the southern tour, or when the regime lifts the cap).
+func (p *policy) privateAllowed() bool { return p.on(evSouthernTour) || p.gov.PrivateCapLifted }

@@ -1,0 +1,398 @@
+package sim
+
+import (
+	"math"
+
+	"clustersim/agents"
+)
+
+// step advances the world by one month. The order of sub-steps is fixed
+// and documented in docs/ODD.md ("Process overview and scheduling"):
+//
+//  1. timeline: events and regime in force; one-off effects of events that begin;
+//  2. markets: prices and national shares from last month's output;
+//  3. households: the twelfth of households whose review month it is;
+//  4. governments: collectives founded, repression, the spread of the compromise;
+//  5. firms: production, accounts, growth plans, form changes, spin-offs, exit;
+//  6. labour: hiring rationed by natives and migrants; migration;
+//  7. land: estate plots (monthly before quotas), relocation;
+//  8. in December, the yearly sub-steps: accounts and records, land quota and
+//     land price, tax ranking, elections, household formation.
+func (w *world) step() {
+	began := w.policy.update(w.cfg, w.month)
+	w.applyEvents(began)
+	w.updatePrices()
+	w.stepHouseholds()
+	w.stepGovernments()
+	w.stepFirms()
+	w.stepLabour()
+	w.stepLand()
+	if w.month.MonthOfYear() == 12 {
+		w.yearEnd()
+	}
+}
+
+// applyEvents gives the one-off effects of events that begin this month.
+func (w *world) applyEvents(began []EventKind) {
+	for _, k := range began {
+		switch k {
+		case MantangRepression:
+			w.villages[0].Stance = agents.Repress
+		case MantangCompromise:
+			w.villages[0].Stance = agents.Encourage
+		case Confederation:
+			w.villages[0].Cover = true
+		case Legitimisation:
+			for v := range w.villages {
+				if w.villages[v].Stance == agents.Repress {
+					w.villages[v].Stance = agents.Tolerate
+				}
+			}
+		}
+	}
+}
+
+// updatePrices sets each product's price and national share from the
+// volume Yongkang made last month, and the price level and productivity of
+// the month.
+func (w *world) updatePrices() {
+	mp := &w.p.Markets
+	t := w.fracYear() - float64(w.cfg.Start.Year())
+	w.market.priceLevel = math.Exp(mp.Inflation * t)
+	w.market.tfp = w.p.Firms.Productivity * math.Exp(w.p.Firms.ProductivityGrowth*t)
+	year := w.fracYear()
+	crisis := w.policy.on(evFinancialCrisis)
+	for i := range w.products {
+		pr := &w.products[i]
+		fringe := pr.NationalMarket(year) / 12
+		s := agents.NationalShare(w.market.volume[i], fringe)
+		w.market.share[i] = s
+		w.market.price[i] = agents.Price(mp, w.market.priceLevel, s)
+		xs := agents.NationalShare(w.market.export[i], fringe*mp.ExportMarketRatio)
+		w.market.exportShr[i] = xs
+		w.market.xprice[i] = agents.ExportPrice(mp, w.market.price[i], xs, crisis)
+	}
+	lp := &w.p.Labour
+	tight := 0.0
+	if w.labour.nativeWage > 0 {
+		tight = w.labour.migrantWorkers / (w.labour.migrantWorkers + w.labour.nativeWage)
+	}
+	w.labour.wage = lp.Wage * w.market.priceLevel * math.Exp(lp.WageGrowth*t) * (1 + lp.WageTightness*tight)
+	if crisis {
+		w.labour.wage *= 1 + mp.CrisisCostRise
+	}
+	w.labour.farmIncome = w.p.Households.FarmIncome * w.market.priceLevel * math.Exp(w.p.Households.FarmIncomeGrowth*t)
+}
+
+// unitPrice is what a firm gets for a unit of its output: the home price,
+// the lead firm's price less a discount for a subcontractor, and a mix of
+// home and export prices for an exporter.
+func (w *world) unitPrice(f *agents.Firm) float64 {
+	if f.Lead >= 0 {
+		return w.market.price[f.Product] * (1 - w.p.Firms.SubcontractPriceCut)
+	}
+	if f.Exporter {
+		x := w.p.Firms.ExportShare
+		return (1-x)*w.market.price[f.Product] + x*w.market.xprice[f.Product]
+	}
+	return w.market.price[f.Product]
+}
+
+// stepHouseholds lets the households whose review month it is weigh their
+// activity: farm, peddle, or open a workshop.
+func (w *world) stepHouseholds() {
+	hp := &w.p.Households
+	r := w.rngHouse
+	allowed := w.policy.on(evHouseholdResponsibility)
+	farm := w.labour.farmIncome
+	// Household i reviews its activity in month i mod 12.
+	for i := w.month.MonthOfYear() - 1; i < len(w.households); i += 12 {
+		id := int32(i)
+		h := &w.households[i]
+		switch h.Activity {
+		case agents.Farming:
+			h.Savings += hp.SavingsRate * farm
+			if allowed && r.Float64() < hp.PeddleStartRate {
+				w.setActivity(id, agents.Peddling)
+			}
+		case agents.Peddling:
+			h.Savings += hp.SavingsRate * agents.PeddleIncome(hp, farm)
+			if p, ok := agents.PeddlerLearns(hp, w.hot, r.Float64(), r.Float64()); ok {
+				h.Known = int16(p)
+			}
+			if r.Float64() < hp.PeddleStopRate {
+				w.setActivity(id, agents.Farming)
+			}
+		default: // running a workshop, or gone
+			continue
+		}
+		if r.Float64() < hp.EmigrationRate {
+			w.setActivity(id, agents.Left)
+			w.labour.leftWorkers += float64(h.Workers)
+			continue
+		}
+		if allowed {
+			w.considerWorkshop(id)
+		}
+	}
+}
+
+// considerWorkshop applies the entry rule to household i.
+func (w *world) considerWorkshop(i int32) {
+	h := &w.households[i]
+	r := w.rngHouse
+	v := &w.villages[h.Village]
+	prod := agents.ChooseProduct(&w.p.Households, int(h.Known), int(v.Modal), w.modalShare(h.Village), r.Float64())
+	if prod < 0 || w.products[prod].Available > w.month.Year() {
+		return // nothing it knows how to make and sell
+	}
+	enc, credit := 0.0, 0.0
+	if v.Stance == agents.Encourage {
+		enc, credit = w.p.Villages.EncouragementBoost, w.p.Villages.EncouragementCredit
+	}
+	capital := w.products[prod].Capital * w.market.priceLevel * w.p.Households.WorkshopStartCapital * (1 - credit)
+	if h.Savings < capital {
+		return // no "first pot of gold" yet (EntryProbability would be 0)
+	}
+	quality := math.Exp(w.p.Firms.QualityDispersion * r.NormFloat64())
+	if w.products[prod].Complexity > quality {
+		return // not able to make it
+	}
+	share := 0.0
+	if nh := float64(len(v.Households)); nh > 0 {
+		share = float64(v.Workshops) / nh
+	}
+	form := w.registerForm(h.Village, float64(h.Workers), r.Float64())
+	fp := &w.p.Firms
+	vol := agents.Output(fp, w.market.tfp, quality, float64(h.Workers), form) * 12 * agents.SalesAccess(fp, form, w.policy.privateAllowed())
+	rates := w.policy.rates(form)
+	profit := vol * agents.UnitMargin(fp, w.market.price[prod], w.market.priceLevel, rates.Total(), 0)
+	sanction := 0.0
+	if form == agents.Underground {
+		sanction = w.sanctionProbability(h.Village) * 12
+	}
+	in := agents.EntryInputs{
+		Allowed: true, ExpectedProfit: profit, FarmIncome: w.labour.farmIncome,
+		SanctionProb: math.Min(1, sanction), SanctionLoss: w.p.Households.SanctionLoss * w.market.priceLevel,
+		Savings: h.Savings, CapitalNeed: capital, NeighbourShare: share, Encouragement: enc,
+	}
+	if r.Float64() >= agents.EntryProbability(&w.p.Households, in) {
+		return
+	}
+	h.Savings -= capital
+	f := w.newFirm(form, int16(prod), h.Village, i)
+	f.Family = float64(h.Workers)
+	f.SetEmployees(fp, f.Family)
+	f.Quality = quality
+	f.Capital = capital
+	h.Firm = f.ID
+	w.setActivity(i, agents.Workshop)
+	w.acc.entries++
+}
+
+// registerForm is the legal form a new household workshop takes: none
+// before getihu are legal; a red hat where the village offers the cover and
+// the workshop prefers it; a private enterprise once they are free and the
+// workshop is larger than the getihu cap; a getihu otherwise.
+func (w *world) registerForm(village int32, workers, u float64) agents.LegalForm {
+	if !w.policy.on(evGetihuLegal) && !w.policy.privateAllowed() {
+		return agents.Underground
+	}
+	if w.policy.privateAllowed() {
+		if workers > float64(w.p.Firms.GetihuCap) {
+			return agents.Private
+		}
+		return agents.Getihu
+	}
+	if w.villages[village].Cover && !w.policy.on(evRedHatRepression) {
+		g := &w.policy.gov
+		if agents.WantsRedHat(&w.p.Firms, g.CommuneFee+g.VillageFee+g.StateTax, g.GetihuTax, u) {
+			return agents.RedHat
+		}
+	}
+	return agents.Getihu
+}
+
+// sanctionProbability is the monthly risk of an unregistered workshop in a
+// village: the regime's sanction, full under repression, reduced by
+// tolerance, none under encouragement.
+func (w *world) sanctionProbability(village int32) float64 {
+	switch w.villages[village].Stance {
+	case agents.Repress:
+		if village == 0 {
+			return w.p.Villages.RepressionSanction
+		}
+		return w.policy.gov.IllegalSanction
+	case agents.Tolerate:
+		return w.policy.gov.IllegalSanction * (1 - w.policy.gov.Tolerance)
+	default:
+		return 0
+	}
+}
+
+// stepGovernments: townships and villages found collective enterprises
+// (after they become rural companies and while collectives are not being
+// privatised); the compromise spreads from Mantang once the city
+// legitimises it; repression sanctions unregistered workshops.
+func (w *world) stepGovernments() {
+	r := w.rngGov
+	fp := &w.p.Firms
+	if w.policy.on(evRuralCompanies) && !w.policy.on(evCollectiveShareholding) && fp.CollectiveFoundRate > 0 {
+		n := int(math.Floor(fp.CollectiveFoundRate*w.scale + r.Float64()))
+		for range n {
+			form := agents.VillageCollective
+			if r.Float64() < w.cfg.TownshipCollectiveShare {
+				form = agents.TownshipCollective
+			}
+			w.newCollective(form, int32(r.IntN(len(w.villages))))
+			w.acc.entries++
+		}
+	}
+	if w.policy.on(evLegitimisation) {
+		for v := range w.villages {
+			vil := &w.villages[v]
+			if !vil.Cover && r.Float64() < w.p.Villages.CompromiseDiffusion {
+				// The village takes up Mantang's model: the confederation's
+				// cover, and a committee that encourages workshops ("four
+				// wheels turning together").
+				vil.Cover, vil.Stance = true, agents.Encourage
+			}
+		}
+	}
+}
+
+// stepFirms runs every living firm through the month.
+func (w *world) stepFirms() {
+	fp := &w.p.Firms
+	r := w.rngFirm
+	for i := range w.market.volume {
+		w.market.volume[i], w.market.export[i], w.market.producers[i] = 0, 0, 0
+	}
+	w.growing = w.growing[:0]
+	w.waiting = w.waiting[:0]
+	w.labour.hired, w.labour.want, w.labour.vacancies = 0, 0, 0
+	n := len(w.active) // firms founded this month start next month
+	kept := 0          // living firms are compacted to the front of w.active
+	for k := 0; k < n; k++ {
+		id := w.active[k]
+		f := &w.firms[id]
+		if !f.Alive {
+			continue
+		}
+		w.produce(f)
+		w.plan(f)
+		w.changeForm(f, r) // may close it (a raid)
+		if f.Alive {
+			w.innovate(f, r) // may close it (the owner quits)
+		}
+		if f.Alive {
+			w.trade(f, r)
+			if pr := agents.SpinoffProbability(fp, f, w.policy.on(evControlManagement) || w.policy.privateAllowed()); pr > 0 && r.Float64() < pr && w.spinoffAllowed() {
+				w.spinoff(id, r)
+				f = &w.firms[id]
+			}
+			if r.Float64() < agents.ExitProbability(fp, f, !w.policy.on(evCollectiveShareholding)) {
+				w.closeFirm(f)
+			}
+		}
+		if !f.Alive {
+			continue
+		}
+		w.active[kept] = id
+		kept++
+		if f.Location.InYongkang() {
+			w.labour.hired += math.Max(0, f.Employees-f.Family)
+			if f.Desired > f.Employees {
+				w.growing = append(w.growing, f.ID)
+				w.labour.want += f.Desired - f.Employees
+				w.labour.vacancies += f.Target - f.Employees
+			}
+		}
+	}
+	w.active = append(w.active[:kept], w.active[n:]...) // with the firms founded this month
+}
+
+// produce: output, sales, costs and taxes of one month.
+func (w *world) produce(f *agents.Firm) {
+	fp := &w.p.Firms
+	vol := f.MonthlyOutput(fp, w.market.tfp)
+	if f.Lead < 0 {
+		vol *= agents.SalesAccess(fp, f.Form, w.policy.privateAllowed())
+	}
+	f.Volume = vol
+	sales := vol * w.unitPrice(f)
+	wages := math.Max(0, f.Employees-f.Family) * w.labour.wage / 12
+	materials := fp.MaterialsShare * w.market.priceLevel * vol * (1 + w.costRise())
+	rates := w.policy.rates(f.Form)
+	if !f.Location.InYongkang() {
+		rates = agents.Rates{State: rates.State + rates.City}
+		if f.Office {
+			rates = w.policy.rates(f.Form)
+		}
+	}
+	taxes := rates.Total() * sales
+	profit := sales - wages - materials - taxes
+	f.Sales = sales
+	f.Capital += profit
+	f.YearSales += sales
+	f.YearTaxes += taxes
+	f.YearProfit += profit
+	w.acc.taxes.Township += rates.Township * sales
+	w.acc.taxes.Village += rates.Village * sales
+	w.acc.taxes.State += rates.State * sales
+	w.acc.taxes.City += rates.City * sales
+	if f.Location.InYongkang() {
+		w.market.volume[f.Product] += vol
+		w.market.producers[f.Product]++
+		if f.Exporter {
+			w.market.export[f.Product] += vol * fp.ExportShare
+		}
+	}
+}
+
+// costRise is the rise of materials costs in force (the 2008-09 crisis).
+func (w *world) costRise() float64 {
+	if w.policy.on(evFinancialCrisis) {
+		return w.p.Markets.CrisisCostRise
+	}
+	return 0
+}
+
+// plan sets the size the firm wants, cuts it at once if it is too large,
+// and queues it for hiring or for land.
+func (w *world) plan(f *agents.Firm) {
+	fp := &w.p.Firms
+	// The size it wants is revised each quarter, in turn.
+	if (int(f.ID)+int(w.month))%3 == 0 || f.Wanted == 0 {
+		margin := agents.UnitMargin(fp, w.unitPrice(f), w.market.priceLevel, w.policy.rates(f.Form).Total(), w.costRise())
+		if f.Lead < 0 {
+			margin *= agents.SalesAccess(fp, f.Form, w.policy.privateAllowed())
+		}
+		f.Wanted = agents.OptimalEmployees(fp, w.market.tfp, f.Quality, margin, w.labour.wage, f.Form)
+	}
+	lstar := f.Wanted
+	limit := agents.EmployeeCap(fp, f.Form, f.Location, true)
+	if f.Location == agents.EstateSite {
+		limit = f.Plot / w.p.Land.SquareMetresPerEmployee
+	}
+	if f.Form.Collective() && !w.policy.on(evCollectiveShareholding) {
+		lstar = math.Max(lstar, f.Employees) // soft budget: collectives do not shed labour
+	}
+	f.Target = math.Min(lstar, limit)
+	f.Desired = f.Employees
+	if lstar > limit && f.Form.CanInvoice() && f.Location.InYongkang() && !math.IsInf(limit, 1) {
+		f.Waiting++
+		w.waiting = append(w.waiting, f.ID)
+	} else {
+		f.Waiting = 0
+	}
+	if f.Target < f.Employees && f.Employees <= math.Max(1, f.Family) {
+		return // a family workshop does not fire its own family
+	}
+	g := agents.Growth(fp, f.Employees, f.Target)
+	if g < 0 {
+		f.SetEmployees(fp, math.Max(1, math.Max(f.Family, f.Employees*(1+g))))
+	} else if g > 0 {
+		f.Desired = f.Employees * (1 + g) // hired in the labour sub-step
+	}
+}

@@ -1,0 +1,279 @@
+package sim
+
+// Tests of engine sub-steps on a small world built by hand, for mechanisms
+// that the county series do not show on their own: the tax ranking and the
+// priority it gives for estate land.
+
+import (
+	"math"
+	"testing"
+
+	"clustersim/agents"
+)
+
+// testConfig is a minimal scenario: one product, two estates that open in
+// January 1990, and a timeline with only the tax ranking.
+func testConfig() *Config {
+	start := NewMonth(1990, 1)
+	return &Config{
+		Name: "testworld", Start: start, End: NewMonth(1990, 12), ReportFrom: 1990,
+		Households: 40,
+		Ladder: []Rung{{Name: "tools", Sector: "farm_tools", Available: 1978, Products: 1,
+			Market: 1e6, Growth: 0.05, Capital: 1000, Tradition: 1}},
+		Estates: []Estate{
+			{Name: "east", Open: start, Capacity: 10000},
+			{Name: "west", Open: start, Capacity: 10000},
+		},
+		Regimes: []Regime{{Name: "only", Start: NewMonth(1978, 1), Governance: Governance{StateTax: 0.05, PrivateTax: 0.05}}},
+		Events:  []Event{{Date: start, Kind: TaxRanking}},
+		Params: agents.Params{
+			Households: agents.HouseholdParams{PersonsPerHousehold: 4, WorkersPerHousehold: 2, FarmIncome: 700, HotProducts: 1},
+			Firms:      agents.FirmParams{LabourElasticity: 0.6, Productivity: 2500, GetihuCap: 7, VillageSiteCap: 30},
+			Land:       agents.LandParams{SquareMetresPerEmployee: 50, BasePrice: 100, PriceCap: 3000, RankingSize: 2},
+			Villages:   agents.VillageParams{Villages: 2, Townships: 1, MantangHouseholds: 10, PostsPerVillage: 7, ElectionInterval: 3},
+		},
+	}
+}
+
+// newTestWorld builds the world of cfg at full scale and sets the policy
+// of its first month.
+func newTestWorld(t *testing.T, cfg *Config, seed uint64) *world {
+	t.Helper()
+	w, err := newWorld(cfg, Options{Seed: seed, Scale: 1})
+	if err != nil {
+		t.Fatalf("newWorld: %v", err)
+	}
+	w.policy.update(cfg, w.month)
+	return w
+}
+
+// addFirm adds a private firm on a village site that wants the given
+// number of employees.
+func addFirm(w *world, wanted float64) *agents.Firm {
+	f := w.newFirm(agents.Private, 0, 1, -1)
+	f.SetEmployees(&w.p.Firms, 5)
+	f.Wanted = wanted
+	return f
+}
+
+// fillEstates leaves room m² free in the first estate and fills the others.
+func fillEstates(w *world, room float64) {
+	for i := range w.estates {
+		w.estates[i].used = w.estates[i].capacity
+	}
+	w.estates[0].used -= room
+}
+
+func TestRankTaxpayers(t *testing.T) {
+	build := func(t *testing.T, cfg *Config) (*world, []*agents.Firm) {
+		w := newTestWorld(t, cfg, 1)
+		var fs []*agents.Firm
+		for _, tax := range []float64{300, 100, 500, 0, 400} {
+			f := addFirm(w, 5)
+			f.YearTaxes = tax
+			fs = append(fs, f)
+		}
+		// addFirm appends to w.firms: take the pointers again.
+		for i := range fs {
+			fs[i] = &w.firms[w.active[len(w.active)-len(fs)+i]]
+		}
+		return w, fs
+	}
+	t.Run("the largest taxpayers", func(t *testing.T) {
+		w, fs := build(t, testConfig())
+		w.rankTaxpayers()
+		want := []bool{false, false, true, false, true} // taxes 500 and 400, ranking size 2
+		for i, f := range fs {
+			if f.Ranked != want[i] {
+				t.Errorf("firm paying %g: Ranked = %v, want %v", f.YearTaxes, f.Ranked, want[i])
+			}
+		}
+	})
+	t.Run("ties go to the older firm", func(t *testing.T) {
+		w, fs := build(t, testConfig())
+		fs[0].YearTaxes, fs[1].YearTaxes, fs[2].YearTaxes, fs[4].YearTaxes = 200, 200, 200, 100
+		w.rankTaxpayers()
+		want := []bool{true, true, false, false, false}
+		for i, f := range fs {
+			if f.Ranked != want[i] {
+				t.Errorf("firm %d paying %g: Ranked = %v, want %v", f.ID, f.YearTaxes, f.Ranked, want[i])
+			}
+		}
+	})
+	t.Run("firms gone elsewhere are not ranked unless they keep their office", func(t *testing.T) {
+		w, fs := build(t, testConfig())
+		fs[2].Location = agents.Wuyi                       // 500, gone
+		fs[4].Location, fs[4].Office = agents.Jinyun, true // 400, keeps its office
+		w.rankTaxpayers()
+		want := []bool{true, false, false, false, true}
+		for i, f := range fs {
+			if f.Ranked != want[i] {
+				t.Errorf("firm paying %g in %s (office %v): Ranked = %v, want %v", f.YearTaxes, f.Location, f.Office, f.Ranked, want[i])
+			}
+		}
+	})
+	t.Run("no ranking before it is in force", func(t *testing.T) {
+		cfg := testConfig()
+		cfg.Events = nil
+		w, fs := build(t, cfg)
+		fs[2].Ranked = true // last year's ranking is cleared
+		w.rankTaxpayers()
+		for _, f := range fs {
+			if f.Ranked {
+				t.Errorf("firm paying %g ranked without the tax_ranking event", f.YearTaxes)
+			}
+		}
+	})
+}
+
+// TestRankingPriorityForLand: when there is land for only one of two
+// waiting firms, the one in the tax ranking gets it, whatever the order of
+// the queue; without the ranking either may.
+func TestRankingPriorityForLand(t *testing.T) {
+	const wanted = 10 // employees: 500 m² at 50 m² each
+	need := wanted * testConfig().Params.Land.SquareMetresPerEmployee
+	limits := []struct {
+		name   string
+		budget float64 // m² the allocation may hand out
+		room   float64 // m² free in the estates
+	}{
+		{"budget for one (quota)", need, 10 * need},
+		{"room for one (estates full)", math.Inf(1), need},
+	}
+	for _, lim := range limits {
+		t.Run(lim.name, func(t *testing.T) {
+			servedUnranked := 0
+			for _, ranking := range []bool{true, false} {
+				for seed := uint64(1); seed <= 16; seed++ {
+					for _, rankedFirst := range []bool{true, false} {
+						cfg := testConfig()
+						if !ranking {
+							cfg.Events = nil
+						}
+						w := newTestWorld(t, cfg, seed)
+						fillEstates(w, lim.room)
+						a := addFirm(w, wanted).ID
+						b := addFirm(w, wanted).ID
+						ranked, unranked := a, b
+						if !rankedFirst {
+							ranked, unranked = b, a
+						}
+						w.firms[ranked].Ranked = true
+						w.waiting = append(w.waiting, a, b)
+						w.allocateLand(lim.budget)
+						r, u := &w.firms[ranked], &w.firms[unranked]
+						if ranking {
+							if r.Location != agents.EstateSite || r.Plot != need {
+								t.Errorf("ranking in force, seed %d, ranked firm queued first %v: ranked firm at %s with %g m², want an estate plot of %g m²",
+									seed, rankedFirst, r.Location, r.Plot, need)
+							}
+							if u.Location != agents.VillageSite || u.Plot != 0 {
+								t.Errorf("ranking in force, seed %d, ranked firm queued first %v: unranked firm at %s with %g m², want it still waiting on its village site",
+									seed, rankedFirst, u.Location, u.Plot)
+							}
+						} else if u.Location == agents.EstateSite {
+							servedUnranked++
+						}
+						if got := w.land.allocated; got != need {
+							t.Errorf("seed %d: allocated %g m², want %g (land for one firm)", seed, got, need)
+						}
+					}
+				}
+			}
+			if servedUnranked == 0 {
+				t.Errorf("without the ranking, the unranked firm never got land in 32 allocations; want the queue order, not the ranking flag, to decide")
+			}
+		})
+	}
+}
+
+// TestAllocateLandSkipsRequestsThatDoNotFit: a firm that asks for more
+// than any estate has left should not stop the allocation; smaller requests
+// behind it that fit should still be served.
+func TestAllocateLandSkipsRequestsThatDoNotFit(t *testing.T) {
+	w := newTestWorld(t, testConfig(), 1)
+	fillEstates(w, 1000)
+	big := addFirm(w, 100).ID  // 5,000 m²: fits in no estate
+	small := addFirm(w, 10).ID // 500 m²: fits
+	w.firms[big].Ranked = true // served first while the ranking is in force
+	w.waiting = append(w.waiting, big, small)
+	w.allocateLand(math.Inf(1))
+	if f := &w.firms[big]; f.Location != agents.VillageSite {
+		t.Fatalf("firm wanting 5,000 m² was placed at %s with %g m², but no estate has more than 1,000 m² free", f.Location, f.Plot)
+	}
+	if f := &w.firms[small]; f.Location != agents.EstateSite || f.Plot != 500 {
+		t.Errorf("ENGINE BUG (sim/land.go, allocateLand): firm wanting 500 m² is at %s with %g m² after a larger request found no room; "+
+			"want it on an estate with 500 m² (allocateLand returns instead of trying the next firm)", f.Location, f.Plot)
+	}
+}
+
+// TestAllocateLandMoveKeepsPlot: a firm in a full estate that is given
+// room to grow in another estate moves there with all the floor space it
+// wants, not only the extra space it asked for.
+func TestAllocateLandMoveKeepsPlot(t *testing.T) {
+	w := newTestWorld(t, testConfig(), 1)
+	sq := w.p.Land.SquareMetresPerEmployee
+	f := addFirm(w, 20) // wants 1,000 m²
+	f.Location, f.Estate, f.Plot = agents.EstateSite, 0, 10*sq
+	w.estates[0].used = w.estates[0].capacity // east is full, the firm's 500 m² included
+	w.estates[1].used = 0
+	w.waiting = append(w.waiting, f.ID)
+	w.allocateLand(math.Inf(1))
+	f = &w.firms[f.ID]
+	if f.Estate != 1 {
+		t.Fatalf("firm is in estate %d, want it moved to estate 1 (the only one with room)", f.Estate)
+	}
+	if want := f.Wanted * sq; f.Plot < want {
+		t.Errorf("ENGINE BUG (sim/land.go, allocateLand): after moving to estate 1 the firm holds %g m², want %g m² (its wanted size): "+
+			"it gave up its old plot of %g m² but received only the extra %g m² it asked for", f.Plot, want, 10*sq, f.Wanted*sq-10*sq)
+	}
+	if got, want := w.estates[0].used+w.estates[1].used, w.estates[0].capacity-10*sq+f.Plot; math.Abs(got-want) > 1e-9 {
+		t.Errorf("estates use %g m² in all, want %g (the rest of east plus the firm's plot)", got, want)
+	}
+}
+
+// TestWorkshopCountsAfterArrest: the per-village counts of workshops by
+// product, which imitation and specialisation read, must count only living
+// workshops. A workshop closed by a raid in its review month must not go on
+// to change product.
+func TestWorkshopCountsAfterArrest(t *testing.T) {
+	cfg := testConfig()
+	cfg.Ladder[0].Products = 3
+	cfg.Ladder[0].Complexity = 0
+	cfg.Events = []Event{{Date: cfg.Start, Kind: MantangRepression}}
+	cfg.Params.Villages.RepressionSanction = 1 // every unregistered workshop in Mantang is raided
+	cfg.Params.Firms.UpgradeRate = 1           // every firm reviews its product in its review month
+	cfg.Params.Firms.UpgradeProfitFloor = 1    // and, earning less than its sales,
+	cfg.Params.Firms.MaterialsShare = 0.5      // takes any product it can make
+	w := newTestWorld(t, cfg, 1)
+	w.applyEvents([]EventKind{MantangRepression})
+	w.updatePrices()
+
+	owner := w.villages[0].Households[0]
+	f := w.newFirm(agents.Underground, 0, 0, owner)
+	if int(f.ID)%12 != w.month.MonthOfYear()-1 {
+		t.Fatalf("firm %d does not review its product in month %d; the test needs it to", f.ID, w.month.MonthOfYear())
+	}
+	f.SetEmployees(&w.p.Firms, 2)
+	f.Family = 2
+	w.households[owner].Firm = f.ID
+	w.setActivity(owner, agents.Workshop)
+
+	w.stepFirms()
+
+	if f := &w.firms[f.ID]; f.Alive {
+		t.Fatalf("the workshop survived a raid with repression_sanction 1")
+	}
+	np := len(w.products)
+	for v := range w.villages {
+		for p := range np {
+			if c := w.villProd[v*np+p]; c != 0 {
+				t.Errorf("ENGINE BUG (sim/step.go, stepFirms: innovate runs on a firm changeForm has just closed): "+
+					"village %d counts %d workshops making product %d, want 0 (no workshop is alive)", v, c, p)
+			}
+		}
+		if n := w.villages[v].Workshops; n != 0 {
+			t.Errorf("village %d counts %d workshops, want 0", v, n)
+		}
+	}
+}

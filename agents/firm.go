@@ -156,6 +156,16 @@ func OptimalEmployees(p *FirmParams, tfp, quality, margin, wage float64, form Le
 	return math.Pow(x, 1/(1-a))
 }
 
+// GrowthSaturation returns the ratios of desired to actual employment
+// beyond which Growth is at its bounds, so callers can skip the logarithm.
+func GrowthSaturation(p *FirmParams) (lo, hi float64) {
+	if p.GrowthResponse <= 0 {
+		return 0, math.Inf(1)
+	}
+	x := 12 * p.MaxMonthlyGrowth / p.GrowthResponse
+	return math.Exp(-x), math.Exp(x)
+}
+
 // GrowthDeadBand is the relative gap between desired and actual employment
 // below which a firm does not adjust (an assumption: adjustment costs).
 const GrowthDeadBand = 0.05

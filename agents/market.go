@@ -65,3 +65,11 @@ func LandPrice(p *LandParams, priceLevel, demand, supply float64) float64 {
 	}
 	return math.Min(p.BasePrice*priceLevel*(1+p.PriceResponse*excess), p.PriceCap*priceLevel)
 }
+
+// AdjustLandPrice moves the land price part of the way from last year's
+// price toward the price this year's demand and supply call for: land is
+// traded and rented on contracts that adjust slowly (an assumption; without
+// it the price jumps with each year's quota).
+func AdjustLandPrice(p *LandParams, last, target float64) float64 {
+	return p.PriceInertia*last + (1-p.PriceInertia)*target
+}

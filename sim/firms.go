@@ -18,7 +18,7 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 		if pol.on(evGetihuLegal) || pol.privateAllowed() {
 			w.setForm(f, w.registerForm(f.Village, f.Employees, r.Float64()))
 		} else if r.Float64() < w.sanctionProbability(f.Village) {
-			if f.Village == 0 {
+			if f.Village == 0 && w.villages[0].Stance == agents.Repress {
 				w.acc.arrests += f.Family // the villagers caught at work are arrested
 			}
 			w.closeFirm(f)
@@ -27,8 +27,9 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 		switch {
 		case pol.privateAllowed() && atCap && r.Float64() < fp.UnhatRate:
 			w.setForm(f, agents.Private)
-		case !pol.privateAllowed() && atCap && w.villages[f.Village].Cover && !pol.on(evRedHatRepression) && r.Float64() < fp.RedHatPropensity/12:
-			w.setForm(f, agents.RedHat)
+		case !pol.privateAllowed() && atCap && w.villages[f.Village].Cover && !pol.on(evRedHatRepression) &&
+			agents.WantsRedHat(fp, pol.gov.CommuneFee+pol.gov.VillageFee+pol.gov.StateTax, pol.gov.GetihuTax, 12*r.Float64()):
+			w.setForm(f, agents.RedHat) // to grow past the cap, it borrows a red hat (yearly propensity, monthly draw)
 		}
 	case agents.RedHat:
 		switch {

@@ -149,7 +149,8 @@ func (w *world) yearLand() {
 		opened = opened || e.open <= w.month
 	}
 	if opened {
-		w.land.price = agents.LandPrice(&w.p.Land, w.market.priceLevel, w.land.demand, w.land.allocated)
+		target := agents.LandPrice(&w.p.Land, w.market.priceLevel, w.land.demand, w.land.allocated)
+		w.land.price = agents.AdjustLandPrice(&w.p.Land, w.land.price, target)
 	} else {
 		w.land.price = w.p.Land.BasePrice * w.market.priceLevel
 	}

@@ -229,7 +229,9 @@ func rungOf(cfg *sim.Config, product string) (sim.Rung, bool) {
 	return sim.Rung{}, false
 }
 
-func skipIfShort(t *testing.T) {
+// engineTest marks a test that runs the engine: it is skipped in -short
+// mode and runs in parallel with the others.
+func engineTest(t *testing.T) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("runs the engine; skipped in -short mode")
@@ -240,7 +242,7 @@ func skipIfShort(t *testing.T) {
 // Households: peddling, entry, imitation, sanction.
 
 func TestPeddlersBringBackKnowledgeOfDemand(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	off := variant(t, func(c *sim.Config) {
 		c.Params.Households.PeddleDiscovery = 0
@@ -272,7 +274,7 @@ func TestPeddlersBringBackKnowledgeOfDemand(t *testing.T) {
 }
 
 func TestEntryNeedsCapital(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	dear := variant(t, func(c *sim.Config) {
 		c.Params.Households.WorkshopStartCapital *= 20
@@ -284,7 +286,7 @@ func TestEntryNeedsCapital(t *testing.T) {
 }
 
 func TestImitationSpecialisesVillages(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	off := variant(t, func(c *sim.Config) {
 		c.Params.Households.ImitationWeight = 0
@@ -305,7 +307,7 @@ func TestImitationSpecialisesVillages(t *testing.T) {
 // test gives Mantang more households and them enough savings to open
 // workshops that repression can hit; the comparison is on the sanction alone.
 func TestRepressionSanction(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	run := func(sanction float64) runs {
 		return variant(t, func(c *sim.Config) {
 			c.Params.Villages.MantangHouseholds = 20000
@@ -327,7 +329,7 @@ func TestRepressionSanction(t *testing.T) {
 // Legal forms: red hats, the getihu cap, collectives.
 
 func TestRedHat(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	t.Run("no cover without the confederation", func(t *testing.T) {
 		off := variant(t, func(c *sim.Config) {
@@ -351,7 +353,7 @@ func TestRedHat(t *testing.T) {
 }
 
 func TestGetihuCap(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	// largest getihu employment in the firm snapshots of each year to 1991.
 	largest := func(rs runs) (most int32, year int) {
 		for r, s := range rs.snapshots() {
@@ -376,7 +378,7 @@ func TestGetihuCap(t *testing.T) {
 }
 
 func TestCollectivesAndPrivatisation(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	t.Run("township and village collectives", func(t *testing.T) {
 		for _, s := range []string{"firms_township", "firms_village"} {
@@ -440,7 +442,7 @@ func meanRealPrice(t *testing.T, cfg *sim.Config, rs runs, from, to int) (price,
 }
 
 func TestPricesFallAsProducersCrowdIn(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	// The same producers crowd a national market half as large, or twice
 	// as large: with the smaller market they take a larger share, and the
 	// price falls further.
@@ -511,7 +513,7 @@ func correlation[T any](xs []T, fx, fy func(T) float64) float64 {
 }
 
 func TestLadderOfComplexity(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	cfg := baselineConfig(t)
 	t.Run("no product before it is available", func(t *testing.T) {
@@ -565,7 +567,7 @@ func TestLadderOfComplexity(t *testing.T) {
 // Links between firms and markets.
 
 func TestSubcontracting(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	off := variant(t, func(c *sim.Config) { c.Params.Firms.SubcontractRate = 0 })
 	wantPositive(t, base, "subcontractors", 1980, 2010)
@@ -573,7 +575,7 @@ func TestSubcontracting(t *testing.T) {
 }
 
 func TestExporting(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	off := variant(t, func(c *sim.Config) { c.Events = removeEvents(c.Events, sim.ExportOpening) })
 	opening := eventYear(t, baselineConfig(t), sim.ExportOpening)
@@ -587,7 +589,7 @@ func TestExporting(t *testing.T) {
 // Land.
 
 func TestEstatesAndLeaving(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	t.Run("no estates", func(t *testing.T) {
 		none := variant(t, func(c *sim.Config) { c.Estates = nil })
@@ -611,7 +613,7 @@ func TestEstatesAndLeaving(t *testing.T) {
 }
 
 func TestLandQuota(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	run := func(factor float64) runs {
 		return variant(t, func(c *sim.Config) { c.Params.Land.AnnualQuota *= factor })
 	}
@@ -642,7 +644,7 @@ func regimeAt(t *testing.T, cfg *sim.Config, m sim.Month) int {
 }
 
 func TestTaxesByLevel(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	t.Run("baseline under the confederation", func(t *testing.T) {
 		for _, s := range []string{"taxes_township", "taxes_village", "taxes_state"} {
@@ -704,7 +706,7 @@ func TestTaxesByLevel(t *testing.T) {
 }
 
 func TestVillageElections(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	t.Run("no businessmen in posts without elections", func(t *testing.T) {
 		off := variant(t, func(c *sim.Config) {
@@ -727,7 +729,7 @@ func TestVillageElections(t *testing.T) {
 // Labour and demography of firms.
 
 func TestMigrantsFillJobs(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	off := variant(t, func(c *sim.Config) { c.Params.Labour.MigrantResponse = 0 })
 	if v := base.at(t, "migrants", 2006); !(v > 0) {
@@ -738,7 +740,7 @@ func TestMigrantsFillJobs(t *testing.T) {
 }
 
 func TestSpinoffs(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	t.Run("no spin-offs without the rates", func(t *testing.T) {
 		off := variant(t, func(c *sim.Config) {
@@ -769,7 +771,7 @@ func TestSpinoffs(t *testing.T) {
 }
 
 func TestExit(t *testing.T) {
-	skipIfShort(t)
+	engineTest(t)
 	base := baseline(t)
 	off := variant(t, func(c *sim.Config) {
 		c.Params.Firms.ExitHazard = 0

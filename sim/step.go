@@ -84,9 +84,9 @@ func (w *world) updatePrices() {
 	w.labour.farmIncome = w.p.Households.FarmIncome * w.market.priceLevel * math.Exp(w.p.Households.FarmIncomeGrowth*t)
 }
 
-// unitPrice is what a firm gets for a unit of its output: the home price,
-// the lead firm's price less a discount for a subcontractor, and a mix of
-// home and export prices for an exporter.
+// unitPrice is what a firm gets for a unit of its output: the home price
+// of its product, less a discount when it sells to a lead firm as a
+// subcontractor, and a mix of home and export prices for an exporter.
 func (w *world) unitPrice(f *agents.Firm) float64 {
 	if f.Lead >= 0 {
 		return w.market.price[f.Product] * (1 - w.p.Firms.SubcontractPriceCut)
@@ -165,8 +165,16 @@ func (w *world) considerWorkshop(i int32) {
 	form := w.registerForm(h.Village, float64(h.Workers), r.Float64())
 	fp := &w.p.Firms
 	vol := agents.Output(fp, w.market.tfp, quality, float64(h.Workers), form) * 12 * agents.SalesAccess(fp, form, w.policy.privateAllowed())
+	// Expected profit before the cost of cover; the cover (the
+	// confederation's fees of a red hat) is weighed on its own.
 	rates := w.policy.rates(form)
+	fees := 0.0
+	if form == agents.RedHat {
+		fees = rates.Township + rates.Village
+		rates.Township, rates.Village = 0, 0
+	}
 	profit := vol * agents.UnitMargin(fp, w.market.price[prod], w.market.priceLevel, rates.Total(), 0)
+	cover := fees * vol * w.market.price[prod]
 	sanction := 0.0
 	if form == agents.Underground {
 		sanction = w.sanctionProbability(h.Village) * 12
@@ -174,7 +182,7 @@ func (w *world) considerWorkshop(i int32) {
 	in := agents.EntryInputs{
 		Allowed: true, ExpectedProfit: profit, FarmIncome: w.labour.farmIncome,
 		SanctionProb: math.Min(1, sanction), SanctionLoss: w.p.Households.SanctionLoss * w.market.priceLevel,
-		Savings: h.Savings, CapitalNeed: capital, NeighbourShare: share, Encouragement: enc,
+		CoverCost: cover, Savings: h.Savings, CapitalNeed: capital, NeighbourShare: share, Encouragement: enc,
 	}
 	if r.Float64() >= agents.EntryProbability(&w.p.Households, in) {
 		return
@@ -389,7 +397,15 @@ func (w *world) plan(f *agents.Firm) {
 	if f.Target < f.Employees && f.Employees <= math.Max(1, f.Family) {
 		return // a family workshop does not fire its own family
 	}
-	g := agents.Growth(fp, f.Employees, f.Target)
+	var g float64
+	switch r := f.Target / f.Employees; {
+	case r >= w.growthHi:
+		g = fp.MaxMonthlyGrowth
+	case r <= w.growthLo:
+		g = -fp.MaxMonthlyGrowth
+	default:
+		g = agents.Growth(fp, f.Employees, f.Target)
+	}
 	if g < 0 {
 		f.SetEmployees(fp, math.Max(1, math.Max(f.Family, f.Employees*(1+g))))
 	} else if g > 0 {

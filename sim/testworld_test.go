@@ -65,52 +65,47 @@ func fillEstates(w *world, room float64) {
 }
 
 func TestRankTaxpayers(t *testing.T) {
+	taxes := []float64{300, 100, 500, 0, 400}
+	// build adds a firm paying each of taxes, and returns them.
 	build := func(t *testing.T, cfg *Config) (*world, []*agents.Firm) {
 		w := newTestWorld(t, cfg, 1)
-		var fs []*agents.Firm
-		for _, tax := range []float64{300, 100, 500, 0, 400} {
+		var ids []int32
+		for _, tax := range taxes {
 			f := addFirm(w, 5)
 			f.YearTaxes = tax
-			fs = append(fs, f)
+			ids = append(ids, f.ID)
 		}
-		// addFirm appends to w.firms: take the pointers again.
-		for i := range fs {
-			fs[i] = &w.firms[w.active[len(w.active)-len(fs)+i]]
+		fs := make([]*agents.Firm, len(ids)) // pointers only once w.firms has stopped growing
+		for i, id := range ids {
+			fs[i] = &w.firms[id]
 		}
 		return w, fs
+	}
+	check := func(t *testing.T, fs []*agents.Firm, want []bool) {
+		t.Helper()
+		for i, f := range fs {
+			if f.Ranked != want[i] {
+				t.Errorf("firm %d paying %g at %s (office %v): Ranked = %v, want %v", f.ID, f.YearTaxes, f.Location, f.Office, f.Ranked, want[i])
+			}
+		}
 	}
 	t.Run("the largest taxpayers", func(t *testing.T) {
 		w, fs := build(t, testConfig())
 		w.rankTaxpayers()
-		want := []bool{false, false, true, false, true} // taxes 500 and 400, ranking size 2
-		for i, f := range fs {
-			if f.Ranked != want[i] {
-				t.Errorf("firm paying %g: Ranked = %v, want %v", f.YearTaxes, f.Ranked, want[i])
-			}
-		}
+		check(t, fs, []bool{false, false, true, false, true}) // 500 and 400; ranking size 2
 	})
 	t.Run("ties go to the older firm", func(t *testing.T) {
 		w, fs := build(t, testConfig())
 		fs[0].YearTaxes, fs[1].YearTaxes, fs[2].YearTaxes, fs[4].YearTaxes = 200, 200, 200, 100
 		w.rankTaxpayers()
-		want := []bool{true, true, false, false, false}
-		for i, f := range fs {
-			if f.Ranked != want[i] {
-				t.Errorf("firm %d paying %g: Ranked = %v, want %v", f.ID, f.YearTaxes, f.Ranked, want[i])
-			}
-		}
+		check(t, fs, []bool{true, true, false, false, false})
 	})
-	t.Run("firms gone elsewhere are not ranked unless they keep their office", func(t *testing.T) {
+	t.Run("firms gone elsewhere are ranked only if they keep their office", func(t *testing.T) {
 		w, fs := build(t, testConfig())
-		fs[2].Location = agents.Wuyi                       // 500, gone
-		fs[4].Location, fs[4].Office = agents.Jinyun, true // 400, keeps its office
+		fs[2].Location = agents.Wuyi                       // pays 500, gone
+		fs[4].Location, fs[4].Office = agents.Jinyun, true // pays 400, keeps its office in Yongkang
 		w.rankTaxpayers()
-		want := []bool{true, false, false, false, true}
-		for i, f := range fs {
-			if f.Ranked != want[i] {
-				t.Errorf("firm paying %g in %s (office %v): Ranked = %v, want %v", f.YearTaxes, f.Location, f.Office, f.Ranked, want[i])
-			}
-		}
+		check(t, fs, []bool{true, false, false, false, true})
 	})
 	t.Run("no ranking before it is in force", func(t *testing.T) {
 		cfg := testConfig()
@@ -118,11 +113,7 @@ func TestRankTaxpayers(t *testing.T) {
 		w, fs := build(t, cfg)
 		fs[2].Ranked = true // last year's ranking is cleared
 		w.rankTaxpayers()
-		for _, f := range fs {
-			if f.Ranked {
-				t.Errorf("firm paying %g ranked without the tax_ranking event", f.YearTaxes)
-			}
-		}
+		check(t, fs, make([]bool, len(fs)))
 	})
 }
 
@@ -202,8 +193,8 @@ func TestAllocateLandSkipsRequestsThatDoNotFit(t *testing.T) {
 		t.Fatalf("firm wanting 5,000 m² was placed at %s with %g m², but no estate has more than 1,000 m² free", f.Location, f.Plot)
 	}
 	if f := &w.firms[small]; f.Location != agents.EstateSite || f.Plot != 500 {
-		t.Errorf("ENGINE BUG (sim/land.go, allocateLand): firm wanting 500 m² is at %s with %g m² after a larger request found no room; "+
-			"want it on an estate with 500 m² (allocateLand returns instead of trying the next firm)", f.Location, f.Plot)
+		t.Errorf("firm wanting 500 m² is at %s with %g m² after a larger request found no room; "+
+			"want it on an estate with 500 m² (allocateLand must go on to the next firm)", f.Location, f.Plot)
 	}
 }
 
@@ -224,8 +215,8 @@ func TestAllocateLandMoveKeepsPlot(t *testing.T) {
 		t.Fatalf("firm is in estate %d, want it moved to estate 1 (the only one with room)", f.Estate)
 	}
 	if want := f.Wanted * sq; f.Plot < want {
-		t.Errorf("ENGINE BUG (sim/land.go, allocateLand): after moving to estate 1 the firm holds %g m², want %g m² (its wanted size): "+
-			"it gave up its old plot of %g m² but received only the extra %g m² it asked for", f.Plot, want, 10*sq, f.Wanted*sq-10*sq)
+		t.Errorf("after moving to estate 1 the firm holds %g m², want %g m² (its wanted size): "+
+			"it gave up its old plot of %g m² and must get its whole size, not only the extra %g m²", f.Plot, want, 10*sq, f.Wanted*sq-10*sq)
 	}
 	if got, want := w.estates[0].used+w.estates[1].used, w.estates[0].capacity-10*sq+f.Plot; math.Abs(got-want) > 1e-9 {
 		t.Errorf("estates use %g m² in all, want %g (the rest of east plus the firm's plot)", got, want)
@@ -268,8 +259,8 @@ func TestWorkshopCountsAfterArrest(t *testing.T) {
 	for v := range w.villages {
 		for p := range np {
 			if c := w.villProd[v*np+p]; c != 0 {
-				t.Errorf("ENGINE BUG (sim/step.go, stepFirms: innovate runs on a firm changeForm has just closed): "+
-					"village %d counts %d workshops making product %d, want 0 (no workshop is alive)", v, c, p)
+				t.Errorf("village %d counts %d workshops making product %d, want 0: no workshop is alive "+
+					"(a firm closed by a raid must not go on to review its product)", v, c, p)
 			}
 		}
 		if n := w.villages[v].Workshops; n != 0 {

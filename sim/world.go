@@ -38,6 +38,8 @@ type world struct {
 	acc      yearAccounts
 	rec      recorder
 
+	growthLo, growthHi float64 // see agents.GrowthSaturation
+
 	hot     []int   // products by decreasing unmet demand
 	growing []int32 // firms that want to hire this month
 	waiting []int32 // firms waiting for land this month
@@ -111,6 +113,7 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 	for _, e := range cfg.Estates {
 		w.estates = append(w.estates, estateState{open: e.Open, capacity: e.Capacity * scale})
 	}
+	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms)
 	w.market.priceLevel = 1
 	w.land.price = w.p.Land.BasePrice
 	w.policy.init(cfg)

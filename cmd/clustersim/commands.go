@@ -24,7 +24,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newRunCmd(), newScenariosCmd(), newVersionCmd())
+	root.AddCommand(newRunCmd(), newScenariosCmd(), newCalibrateCmd(), newVersionCmd())
 	return root
 }
 
@@ -35,7 +35,10 @@ func newRunCmd() *cobra.Command {
 		Short: "Run a scenario and write its results to DIR/<scenario>",
 		Long: `Run a scenario (a built-in name or a scenario file; default yongkang, the
 baseline) and write series.csv, products.csv, firms.csv, run.json, fit.csv
-and figures/ to DIR/<scenario name>. Nothing is written unless the run
+and figures/ to DIR/<scenario name>. With --runs N > 1 it runs an ensemble
+of N seeds in parallel: fit.csv takes the ensemble median and adds
+sim_p05,sim_p95; series_quantiles.csv and series_runs.csv are added; the
+CSVs of firms and products are those of run 0. Nothing is written unless the run
 completes; an earlier output of the scenario is replaced.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -54,6 +57,8 @@ completes; an earlier output of the scenario is replaced.`,
 	f.Uint64Var(&o.Seed, "seed", 1, "master seed of the random streams")
 	f.StringVar(&o.Out, "out", "out", "directory to write the results under")
 	f.Float64Var(&o.Scale, "scale", 1, "share of households and firms simulated, in (0,1]; counts are rescaled")
+	f.IntVar(&o.Runs, "runs", 1, "runs (seeds) of an ensemble, simulated in parallel; with N > 1, fit.csv uses the median and figures draw bands")
+	f.IntVar(&o.Workers, "workers", 0, "runs simulated at once with --runs (0: every core); results do not depend on it")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print neither the fit table nor the progress bar")
 	return cmd
 }

@@ -13,6 +13,7 @@ import (
 	"clustersim/scenarios"
 	"clustersim/seeds"
 	"clustersim/sim"
+	"clustersim/sim/ensemble"
 	"clustersim/sim/output"
 )
 
@@ -22,6 +23,8 @@ type jobOptions struct {
 	Seed     uint64  // the master seed
 	Out      string  // the directory that receives <scenario-name>/
 	Scale    float64 // share of the county simulated, in (0, 1]
+	Runs     int     // runs (seeds) of an ensemble; 0 or 1 is a single run
+	Workers  int     // runs simulated at once; 0 uses every core
 	Quiet    bool    // no fit table, no progress bar
 
 	Stdout   io.Writer // the fit table and where the outputs are
@@ -41,6 +44,10 @@ const (
 	runFile      = "run.json"
 	fitFile      = "fit.csv"
 	figuresDir   = "figures"
+
+	// With --runs N > 1, besides the files above (written from run 0):
+	quantilesFile = "series_quantiles.csv" // year,series,p05,p50,p95,min,max
+	runsFile      = "series_runs.csv"      // run,year,series,value: every run's series
 )
 
 // errInterrupted is the error of a job stopped by its context (SIGINT or
@@ -54,6 +61,9 @@ func (o *jobOptions) check() error {
 	}
 	if o.Out == "" {
 		return errors.New("--out must not be empty")
+	}
+	if o.Runs < 0 || o.Workers < 0 {
+		return fmt.Errorf("--runs %d and --workers %d must not be negative", o.Runs, o.Workers)
 	}
 	return nil
 }
@@ -143,19 +153,27 @@ func stopped(ctx context.Context, st *output.Staging, err error) error {
 
 // simulation is what a job writes out.
 type simulation struct {
-	Results *sim.Results // the run whose CSVs and run.json are written
-	// Bands is the spread over an ensemble, drawn in the figures and
-	// written to fit.csv; nil for a single run.
-	Bands  []plots.Band
-	Source seeds.ValueSource // what fit.csv compares with the article
-	Runs   int
+	Results *sim.Results // the run whose CSVs and run.json are written (run 0)
+	// Ensemble is the ensemble of --runs N > 1, nil for a single run. Its
+	// median is what fit.csv compares with the article, its bands are drawn.
+	Ensemble *ensemble.Ensemble
+	Bands    []plots.Band
+	Source   seeds.ValueSource // what fit.csv compares with the article
+	Runs     int
 }
 
-// simulate produces the results of a job: for now one run. An ensemble
-// (--runs N) would run here, fill Bands and a Source that is also a
-// seeds.BandSource, and keep Results as its representative run; progress
-// is then called from several goroutines and must be made safe for it.
+// simulate produces the results of a job: one run, or an ensemble of
+// o.Runs seeds run in parallel (identical whatever the number of workers).
 func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, progress func(done, total int)) (*simulation, error) {
+	if o.Runs > 1 {
+		e, err := ensemble.Run(ctx, &sc.Config, ensemble.Options{
+			Runs: o.Runs, Seed: o.Seed, Scale: o.Scale, Workers: o.Workers, Progress: progress,
+		})
+		if err != nil {
+			return nil, err
+		}
+		return &simulation{Results: e.Runs[0], Ensemble: e, Bands: e.Bands(), Source: e, Runs: o.Runs}, nil
+	}
 	res, err := sim.Run(&sc.Config, sim.Options{Seed: o.Seed, Scale: o.Scale, Progress: progress, Context: ctx})
 	if err != nil {
 		return nil, err
@@ -181,7 +199,18 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 		{productsFile, func(w io.Writer) error { return output.WriteProducts(w, r) }},
 		{firmsFile, func(w io.Writer) error { return output.WriteFirms(w, r) }},
 		{runFile, func(w io.Writer) error { return output.WriteRunJSON(w, info) }},
-		{fitFile, func(w io.Writer) error { return seeds.WriteFitCSV(w, rows, len(s.Bands) > 0) }},
+		{fitFile, func(w io.Writer) error { return seeds.WriteFitCSV(w, rows, s.Ensemble != nil) }},
+	}
+	if e := s.Ensemble; e != nil {
+		files = append(files,
+			struct {
+				name  string
+				write func(io.Writer) error
+			}{quantilesFile, e.WriteQuantilesCSV},
+			struct {
+				name  string
+				write func(io.Writer) error
+			}{runsFile, e.WriteRunsCSV})
 	}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
@@ -196,10 +225,18 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	}
 	_, err := plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
 		Results: r, Targets: targets, Bands: s.Bands,
-		Title:    fmt.Sprintf("%s, seed %d", sc.Name, o.Seed),
+		Title:    title(sc.Name, o.Seed, s.Runs),
 		Rescaled: rescaled, Scale: r.Scale,
 	})
 	return err
+}
+
+// title is the figures' title: the scenario, and the seed or the ensemble.
+func title(name string, seed uint64, runs int) string {
+	if runs > 1 {
+		return fmt.Sprintf("%s, median and 5–95%% band of %d runs from seed %d", name, runs, seed)
+	}
+	return fmt.Sprintf("%s, seed %d", name, seed)
 }
 
 // writeFile creates path and writes it with write.

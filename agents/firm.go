@@ -92,7 +92,6 @@ type Firm struct {
 	Office    bool    // keeps its registered office in Yongkang while producing outside
 	Plot      float64 // square metres held in an estate
 	Waiting   int16
-	Desired   float64 // employees it plans to have next month (set each month)
 	Wanted    float64 // employees it would have without limits of cap or site
 	Target    float64 // employees it aims at within its limits
 	// Accounts of the current month and year.
@@ -153,16 +152,18 @@ func OptimalEmployees(p *FirmParams, tfp, quality, margin, wage float64, form Le
 		eff = p.CollectiveEfficiency
 	}
 	x := a * tfp * quality * eff * margin / wage
-	return math.Pow(x, 1/(1-a))
+	return math.Exp(math.Log(x) / (1 - a)) // x^(1/(1−α)); cheaper than math.Pow
 }
 
 // GrowthSaturation returns the ratios of desired to actual employment
-// beyond which Growth is at its bounds, so callers can skip the logarithm.
-func GrowthSaturation(p *FirmParams) (lo, hi float64) {
+// beyond which GrowthOver a period of the given months is at its bounds,
+// so callers can skip the logarithm.
+func GrowthSaturation(p *FirmParams, months int) (lo, hi float64) {
 	if p.GrowthResponse <= 0 {
 		return 0, math.Inf(1)
 	}
 	x := 12 * p.MaxMonthlyGrowth / p.GrowthResponse
+	_ = months // the bound and the response scale alike with the period
 	return math.Exp(-x), math.Exp(x)
 }
 
@@ -171,17 +172,26 @@ func GrowthSaturation(p *FirmParams) (lo, hi float64) {
 const GrowthDeadBand = 0.05
 
 // Growth returns the monthly proportional change of employment toward the
-// desired size, bounded by MaxMonthlyGrowth either way.
+// desired size: GrowthOver one month.
 func Growth(p *FirmParams, employees, desired float64) float64 {
+	return GrowthOver(p, employees, desired, 1)
+}
+
+// GrowthOver returns the proportional change of employment over a period
+// of the given months: GrowthResponse (per year) times the log gap between
+// desired and actual employment, bounded by MaxMonthlyGrowth per month
+// either way, and none within the dead band.
+func GrowthOver(p *FirmParams, employees, desired float64, months int) float64 {
 	if employees <= 0 || desired <= 0 {
-		return -p.MaxMonthlyGrowth
+		return -p.MaxMonthlyGrowth * float64(months)
 	}
 	r := desired / employees
 	if r > 1-GrowthDeadBand && r < 1+GrowthDeadBand {
 		return 0 // too small a gap to be worth hiring or firing for
 	}
-	g := p.GrowthResponse * math.Log(r) / 12
-	return math.Max(-p.MaxMonthlyGrowth, math.Min(p.MaxMonthlyGrowth, g))
+	m := float64(months)
+	g := p.GrowthResponse * math.Log(r) * m / 12
+	return math.Max(-p.MaxMonthlyGrowth*m, math.Min(p.MaxMonthlyGrowth*m, g))
 }
 
 // EmployeeCap returns the most employees a firm may have: the getihu cap

@@ -18,7 +18,8 @@
 //     a Latin hypercube (gonum stat/samplemv) over the unit cube of the
 //     parameters' positions between their bounds;
 //  2. CMA-ES (gonum optimize.CmaEsChol), 50%, from the best point so far,
-//     restarted with a smaller step if it converges early;
+//     its initial spread fitted, parameter by parameter, to the best points
+//     of the screen; restarted with half the spread if it converges early;
 //  3. Nelder–Mead (gonum optimize.NelderMead) polish with the rest,
 //     restarted from the best point with a shrinking simplex.
 //
@@ -141,11 +142,15 @@ type Result struct {
 //	profiles/<name>.png, .svg, profiles.csv, identification.csv
 //	                    the loss along each parameter around the optimum
 //
-// and prints the fit table, calibrate and validate apart, to opt.Log. When
-// ctx is cancelled it stops after the evaluation in progress is abandoned,
-// keeps trace.csv and best.yaml, writes calibrated.yaml and the trace
-// figure from the best point so far, and returns the Result with
-// Interrupted set and ctx's error.
+// and prints the fit table, calibrate and validate apart, and the
+// identification verdicts to opt.Log. The profiles' evaluations come on
+// top of the budget (ProfilePoints+2 per parameter), as does one last
+// ensemble at the best point.
+//
+// When ctx is cancelled Run abandons the evaluation in progress, keeps
+// trace.csv and best.yaml as they were after the last completed one, writes
+// calibrated.yaml and the trace figure from the best point so far, and
+// returns the Result with Interrupted set and ctx's error.
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	c, err := newCalibrator(ctx, opt)
 	if err != nil {

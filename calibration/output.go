@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -282,7 +283,12 @@ type Identification struct {
 	// the bounds: the targets do not identify the parameter), "weak" when
 	// FlatShare >= 0.5 (a wide valley), and "pinned" otherwise.
 	Verdict string
-	Points  []ProfilePoint // along the profile, by increasing value
+	// Improves reports that a profile point has a lower loss than the
+	// optimum (ProfileMin < Loss): the search had not converged, and
+	// Better is the value that did better.
+	Improves bool
+	Better   float64
+	Points   []ProfilePoint // along the profile, by increasing value
 }
 
 // ProfilePoint is one point of a profile.
@@ -353,7 +359,12 @@ func (c *calibrator) profiles(res *Result) error {
 				near[n-k] = j.pt.Loss
 			} else {
 				id.Points = append(id.Points, j.pt)
-				id.ProfileMin = math.Min(id.ProfileMin, j.pt.Loss)
+				if j.pt.Loss < id.ProfileMin {
+					id.ProfileMin = j.pt.Loss
+					if j.pt.Loss < res.Loss {
+						id.Improves, id.Better = true, j.pt.Value
+					}
+				}
 				id.ProfileMax = math.Max(id.ProfileMax, j.pt.Loss)
 			}
 			cw.Write([]string{p.Name, ff(j.pt.Value), ff(j.pt.X), ff(j.pt.Loss), kind})
@@ -395,24 +406,37 @@ func (c *calibrator) profiles(res *Result) error {
 	}
 	c.logf("\nidentification (loss along each parameter, the others at the optimum):\n")
 	for i, id := range res.Identification {
-		c.logf("  %-24s %-7s rise %-10s flat %3.0f%%  curvature %s  [%v, %v]\n", id.Name, id.Verdict,
+		c.logf("  %-24s %-7s rise %-8s flat %3.0f%%  curvature %-8s [%v, %v]\n", id.Name, id.Verdict,
 			strconv.FormatFloat(id.Rise, 'g', 3, 64), 100*id.FlatShare, strconv.FormatFloat(id.Curvature, 'g', 3, 64),
 			c.spec.Parameters[i].Low, c.spec.Parameters[i].High)
+	}
+	for _, id := range res.Identification {
+		if id.Improves {
+			c.logf("  note: %s = %s gives loss %s, below the optimum's %s: the search has not converged (more --budget, or --resume)\n",
+				id.Name, fmtVal(id.Better), fmtLoss(id.ProfileMin), fmtLoss(id.Loss))
+		}
 	}
 	return nil
 }
 
 // WriteIdentificationCSV writes one row per parameter with the header
 //
-//	param,path,value,low,high,transform,loss,profile_min,profile_max,rise,flat_share,curvature,verdict
-func WriteIdentificationCSV(w *bytes.Buffer, spec *Spec, ids []Identification) error {
+//	param,path,value,low,high,transform,loss,profile_min,profile_max,rise,flat_share,curvature,verdict,better_value
+//
+// better_value is the profile point with a loss below the optimum's, if
+// any (see Identification.Improves); empty otherwise.
+func WriteIdentificationCSV(w io.Writer, spec *Spec, ids []Identification) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"param", "path", "value", "low", "high", "transform", "loss", "profile_min", "profile_max",
-		"rise", "flat_share", "curvature", "verdict"})
+		"rise", "flat_share", "curvature", "verdict", "better_value"})
 	for i, id := range ids {
 		p := spec.Parameters[i]
+		better := ""
+		if id.Improves {
+			better = ff(id.Better)
+		}
 		cw.Write([]string{id.Name, p.Path, ff(id.Value), ff(p.Low), ff(p.High), string(p.Transform), ff(id.Loss),
-			ff(id.ProfileMin), ff(id.ProfileMax), ff(id.Rise), ff(id.FlatShare), ff(id.Curvature), id.Verdict})
+			ff(id.ProfileMin), ff(id.ProfileMax), ff(id.Rise), ff(id.FlatShare), ff(id.Curvature), id.Verdict, better})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -91,11 +91,11 @@ parameters:
 		t.Errorf("first fit row %v: want a calibrate target", fit[1])
 	}
 	ids := readCSV(t, filepath.Join(dir, "identification.csv"))
-	if len(ids) != 4 {
+	if len(ids) != 4 || ids[0][12] != "verdict" {
 		t.Fatalf("identification.csv: %v", ids)
 	}
 	for _, r := range ids[1:] {
-		if v := r[len(r)-1]; v != "pinned" && v != "weak" && v != "free" {
+		if v := r[12]; v != "pinned" && v != "weak" && v != "free" {
 			t.Errorf("verdict %q", v)
 		}
 	}

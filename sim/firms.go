@@ -238,29 +238,21 @@ func (w *world) closeFirm(f *agents.Firm) {
 	w.acc.exits++
 }
 
-// stepLabour rations hiring by the workers available — natives willing to
-// work for a wage, then migrants — and lets migrants come to fill the jobs
-// that natives leave open ("migrants arriving to fill jobs"). Vacancies are
-// the gaps between the sizes firms want (within their caps) and their
-// employment.
+// stepLabour closes the month's labour market. Firms hired during the firm
+// sub-step at last month's fill rate; here the rate for next month is set
+// from the workers available — natives willing to work for a wage, then
+// migrants — against the hires planned, and migrants come to fill the
+// jobs natives leave open ("migrants arriving to fill jobs"). Vacancies are
+// the gaps between the sizes firms aim at and their employment.
 func (w *world) stepLabour() {
-	lp := &w.p.Labour
-	farmWorkers := w.labour.workers[agents.Farming]
-	hired, want, vacancies := w.labour.hired, w.labour.want, w.labour.vacancies
-	native := w.p.Households.WageWorkPropensity * farmWorkers
-	supply := native + w.labour.migrantWorkers
-	fill := 1.0
-	if want > 0 {
-		fill = math.Max(0, math.Min(1, (supply-hired)/want))
+	lb := &w.labour
+	native := w.p.Households.WageWorkPropensity * lb.workers[agents.Farming]
+	hiredBefore := lb.hired - lb.want*lb.fill // hired workers before this month's hires
+	lb.fill = 1
+	if lb.want > 0 {
+		lb.fill = math.Max(0, math.Min(1, (native+lb.migrantWorkers-hiredBefore)/lb.want))
 	}
-	for _, id := range w.growing {
-		f := &w.firms[id]
-		if f.Alive {
-			f.SetEmployees(&w.p.Firms, f.Employees+(f.Desired-f.Employees)*fill)
-		}
-	}
-	jobs := hired + want*fill
-	w.labour.nativeWage = math.Min(jobs, native)
-	unfilled := jobs + vacancies - want*fill - w.labour.nativeWage
-	w.labour.migrantWorkers += agents.MigrantAdjustment(lp, math.Max(0, unfilled), w.labour.migrantWorkers)
+	lb.nativeWage = math.Min(lb.hired, native)
+	unfilled := lb.hired + lb.vacancies - lb.nativeWage
+	lb.migrantWorkers += agents.MigrantAdjustment(&w.p.Labour, math.Max(0, unfilled), lb.migrantWorkers)
 }

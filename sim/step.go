@@ -276,7 +276,6 @@ func (w *world) stepFirms() {
 	for i := range w.market.volume {
 		w.market.volume[i], w.market.export[i], w.market.producers[i] = 0, 0, 0
 	}
-	w.growing = w.growing[:0]
 	w.waiting = w.waiting[:0]
 	w.labour.hired, w.labour.want, w.labour.vacancies = 0, 0, 0
 	n := len(w.active) // firms founded this month start next month
@@ -310,11 +309,7 @@ func (w *world) stepFirms() {
 		kept++
 		if f.Location.InYongkang() {
 			w.labour.hired += math.Max(0, f.Employees-f.Family)
-			if f.Desired > f.Employees {
-				w.growing = append(w.growing, f.ID)
-				w.labour.want += f.Desired - f.Employees
-				w.labour.vacancies += f.Target - f.Employees
-			}
+			w.labour.vacancies += math.Max(0, f.Target-f.Employees)
 		}
 	}
 	w.active = append(w.active[:kept], w.active[n:]...) // with the firms founded this month
@@ -366,18 +361,21 @@ func (w *world) costRise() float64 {
 	return 0
 }
 
-// plan sets the size the firm wants, cuts it at once if it is too large,
-// and queues it for hiring or for land.
+// plan: each quarter, in turn (firm ID + month mod 3), a firm revises the
+// size it wants and moves toward it — firing at once, hiring at the rate
+// the labour market filled plans last month — and queues for land if its
+// site is too small.
 func (w *world) plan(f *agents.Firm) {
-	fp := &w.p.Firms
-	// The size it wants is revised each quarter, in turn.
-	if (int(f.ID)+int(w.month))%3 == 0 || f.Wanted == 0 {
-		margin := agents.UnitMargin(fp, w.unitPrice(f), w.market.priceLevel, w.policy.rates(f.Form).Total(), w.costRise())
-		if f.Lead < 0 {
-			margin *= agents.SalesAccess(fp, f.Form, w.policy.privateAllowed())
-		}
-		f.Wanted = agents.OptimalEmployees(fp, w.market.tfp, f.Quality, margin, w.labour.wage, f.Form)
+	const months = 3 // the period between a firm's reviews of its size
+	if (int(f.ID)+int(w.month))%months != 0 && f.Wanted != 0 {
+		return
 	}
+	fp := &w.p.Firms
+	margin := agents.UnitMargin(fp, w.unitPrice(f), w.market.priceLevel, w.policy.rates(f.Form).Total(), w.costRise())
+	if f.Lead < 0 {
+		margin *= agents.SalesAccess(fp, f.Form, w.policy.privateAllowed())
+	}
+	f.Wanted = agents.OptimalEmployees(fp, w.market.tfp, f.Quality, margin, w.labour.wage, f.Form)
 	lstar := f.Wanted
 	limit := agents.EmployeeCap(fp, f.Form, f.Location, true)
 	if f.Location == agents.EstateSite {
@@ -387,9 +385,8 @@ func (w *world) plan(f *agents.Firm) {
 		lstar = math.Max(lstar, f.Employees) // soft budget: collectives do not shed labour
 	}
 	f.Target = math.Min(lstar, limit)
-	f.Desired = f.Employees
 	if lstar > limit && f.Form.CanInvoice() && f.Location.InYongkang() && !math.IsInf(limit, 1) {
-		f.Waiting++
+		f.Waiting += months
 		w.waiting = append(w.waiting, f.ID)
 	} else {
 		f.Waiting = 0
@@ -400,15 +397,17 @@ func (w *world) plan(f *agents.Firm) {
 	var g float64
 	switch r := f.Target / f.Employees; {
 	case r >= w.growthHi:
-		g = fp.MaxMonthlyGrowth
+		g = fp.MaxMonthlyGrowth * months
 	case r <= w.growthLo:
-		g = -fp.MaxMonthlyGrowth
+		g = -fp.MaxMonthlyGrowth * months
 	default:
-		g = agents.Growth(fp, f.Employees, f.Target)
+		g = agents.GrowthOver(fp, f.Employees, f.Target, months)
 	}
 	if g < 0 {
 		f.SetEmployees(fp, math.Max(1, math.Max(f.Family, f.Employees*(1+g))))
 	} else if g > 0 {
-		f.Desired = f.Employees * (1 + g) // hired in the labour sub-step
+		want := f.Employees * g
+		w.labour.want += want
+		f.SetEmployees(fp, f.Employees+want*w.labour.fill)
 	}
 }

@@ -41,7 +41,6 @@ type world struct {
 	growthLo, growthHi float64 // see agents.GrowthSaturation
 
 	hot     []int   // products by decreasing unmet demand
-	growing []int32 // firms that want to hire this month
 	waiting []int32 // firms waiting for land this month
 }
 
@@ -68,6 +67,7 @@ type labourState struct {
 	migrantWorkers float64
 	hired          float64 // hired workers of Yongkang's firms, counted in the firm sub-step
 	want           float64 // hires firms plan this month
+	fill           float64 // share of planned hires the labour market filled last month
 	vacancies      float64 // gaps between the sizes firms aim at and their employment
 	nativeWage     float64
 	wage           float64 // yearly wage, current yuan
@@ -113,7 +113,8 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 	for _, e := range cfg.Estates {
 		w.estates = append(w.estates, estateState{open: e.Open, capacity: e.Capacity * scale})
 	}
-	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms)
+	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms, 3)
+	w.labour.fill = 1
 	w.market.priceLevel = 1
 	w.land.price = w.p.Land.BasePrice
 	w.policy.init(cfg)

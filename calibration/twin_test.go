@@ -50,7 +50,7 @@ var twinMoments = []struct {
 }
 
 const twinSpec = `scenario: yongkang
-scale: 0.03
+scale: 0.1
 runs: 4
 seed: 5
 profile_points: 0

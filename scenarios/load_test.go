@@ -27,10 +27,10 @@ func TestLoadValid(t *testing.T) {
 	}
 	// Governance inherits from the previous regime.
 	g := c.Regimes[2].Governance
-	if g.CommuneFee != 0.05 || g.GetihuTax != 0.03 || g.Tolerance != 0.5 || g.CityTax != 0.03 || !g.PrivateCapLifted {
+	if g.CommuneFee != 0.05 || g.GetihuTax != 0.03 || g.Tolerance != 0.5 || g.CityTax != 0.03 {
 		t.Errorf("third regime's governance = %+v", g)
 	}
-	if c.Regimes[0].Governance.PrivateCapLifted || c.Regimes[1].Governance.GetihuTax != 0.03 {
+	if c.Regimes[1].Governance.GetihuTax != 0.03 {
 		t.Errorf("regimes = %+v", c.Regimes)
 	}
 	if c.Params.Firms.GetihuCap != 7 {

@@ -60,16 +60,15 @@ type Regime struct {
 // Governance is the set of rules a regime applies to firms and workshops.
 // Tax and fee rates are shares of sales.
 type Governance struct {
-	CommuneFee       float64 `yaml:"commune_fee" range:"0,1"`
-	VillageFee       float64 `yaml:"village_fee" range:"0,1"`
-	StateTax         float64 `yaml:"state_tax" range:"0,1"`
-	GetihuTax        float64 `yaml:"getihu_tax" range:"0,1"`
-	PrivateTax       float64 `yaml:"private_tax" range:"0,1"`
-	CityTax          float64 `yaml:"city_tax" range:"0,1"`
-	CollectiveRemit  float64 `yaml:"collective_remit" range:"0,1"`
-	IllegalSanction  float64 `yaml:"illegal_sanction" range:"0,1"`
-	Tolerance        float64 `yaml:"tolerance" range:"0,1"`
-	PrivateCapLifted bool    `yaml:"private_cap_lifted"`
+	CommuneFee      float64 `yaml:"commune_fee" range:"0,1"`
+	VillageFee      float64 `yaml:"village_fee" range:"0,1"`
+	StateTax        float64 `yaml:"state_tax" range:"0,1"`
+	GetihuTax       float64 `yaml:"getihu_tax" range:"0,1"`
+	PrivateTax      float64 `yaml:"private_tax" range:"0,1"`
+	CityTax         float64 `yaml:"city_tax" range:"0,1"`
+	CollectiveRemit float64 `yaml:"collective_remit" range:"0,1"`
+	IllegalSanction float64 `yaml:"illegal_sanction" range:"0,1"`
+	Tolerance       float64 `yaml:"tolerance" range:"0,1"`
 }
 
 // EventKind names a dated event of the timeline. The engine gives each

@@ -755,12 +755,6 @@ func TestSpinoffs(t *testing.T) {
 		// private firms are free, whichever comes first.
 		cfg := baselineConfig(t)
 		free := min(eventYear(t, cfg, sim.ControlManagement), eventYear(t, cfg, sim.SouthernTour))
-		for _, r := range cfg.Regimes {
-			if r.Governance.PrivateCapLifted {
-				free = min(free, r.Start.Year())
-				break
-			}
-		}
 		managers := variant(t, func(c *sim.Config) {
 			c.Params.Firms.SpinoffRate = 0
 			endIn(c, free+5)

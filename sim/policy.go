@@ -129,6 +129,6 @@ func (p *policy) rates(form agents.LegalForm) agents.Rates {
 	return agents.TaxRates(form, g.CommuneFee, g.VillageFee, g.StateTax, g.GetihuTax, g.PrivateTax, g.CityTax, g.CollectiveRemit)
 }
 
-// privateAllowed: private enterprises beyond the getihu cap are free (after
-// the southern tour, or when the regime lifts the cap).
-func (p *policy) privateAllowed() bool { return p.on(evSouthernTour) || p.gov.PrivateCapLifted }
+// privateAllowed: private enterprises beyond the getihu cap are free, and
+// every registered firm can invoice, once the southern tour is in force.
+func (p *policy) privateAllowed() bool { return p.on(evSouthernTour) }

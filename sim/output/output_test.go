@@ -59,7 +59,7 @@ func config() *sim.Config {
 		Households: 100, Collectives: 2, TownshipCollectiveShare: 0.5,
 		Ladder:  []sim.Rung{{Name: "hoes", Sector: "farm_tools", Available: 1978, Complexity: 0, Products: 2, Market: 3.75e7, Growth: 0.04, Capital: 300, Tradition: 1}},
 		Estates: []sim.Estate{{Name: "east", Open: sim.NewMonth(1980, 6), Capacity: 1e6}},
-		Regimes: []sim.Regime{{Name: "collective", Start: sim.NewMonth(1978, 1), Governance: sim.Governance{CommuneFee: 0.05, Tolerance: 1, PrivateCapLifted: true}}},
+		Regimes: []sim.Regime{{Name: "collective", Start: sim.NewMonth(1978, 1), Governance: sim.Governance{CommuneFee: 0.05, Tolerance: 1}}},
 		Events: []sim.Event{
 			{Date: sim.NewMonth(1979, 3), Kind: sim.GetihuLegal, Note: "no end"},
 			{Date: sim.NewMonth(1980, 1), End: sim.NewMonth(1981, 12), Kind: sim.RedHatRepression},

@@ -47,6 +47,7 @@ Ctrl-C keeps trace.csv and best.yaml; --resume continues from them. The
 default spec (calibration/spec.yaml) is built in; --spec FILE replaces it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			cmd.SilenceUsage = true // the flags parsed: an error from here on is not a usage error
 			spec, err := calibration.DefaultSpec()
 			if specFile != "" {
 				spec, err = calibration.LoadSpec(specFile)

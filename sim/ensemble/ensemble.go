@@ -27,8 +27,6 @@ import (
 	"strconv"
 	"sync"
 
-	"gonum.org/v1/gonum/stat"
-
 	"clustersim/plots"
 	"clustersim/seeds"
 	"clustersim/sim"
@@ -58,12 +56,12 @@ type Ensemble struct {
 // For each year it holds the 5th, 50th and 95th percentiles and the
 // extremes of the run values that are not NaN (NaN when there are none).
 //
-// Percentiles are gonum's stat.Quantile with stat.LinInterp on the sorted
-// values x(1) <= ... <= x(n): the empirical CDF is taken as the broken line
-// through the points (x(i), i/n), flat at x(1) below 1/n, and the p-th
-// quantile is where it reaches p. So with n = 4 runs the median is x(2),
-// the 5th percentile x(1) and the 95th 0.2·x(3) + 0.8·x(4); with n = 5
-// the median is the mean of x(2) and x(3).
+// Percentiles interpolate linearly between order statistics (Hyndman and
+// Fan's type 7, R's default): on the sorted values x(1) <= ... <= x(n), the
+// p-th quantile is x(⌊h⌋+1) + (h−⌊h⌋)·(x(⌊h⌋+2) − x(⌊h⌋+1)) with
+// h = (n−1)·p. So the median is the middle value, or the mean of the two
+// middle values when n is even; with n = 4 the 5th percentile is
+// 0.85·x(1) + 0.15·x(2).
 type Quantile struct {
 	Series                  string
 	Years                   []int
@@ -216,10 +214,18 @@ func summarise(vals []float64) (p05, p50, p95, lo, hi float64) {
 		return nan, nan, nan, nan, nan
 	}
 	sort.Float64s(vals)
-	return stat.Quantile(0.05, stat.LinInterp, vals, nil),
-		stat.Quantile(0.50, stat.LinInterp, vals, nil),
-		stat.Quantile(0.95, stat.LinInterp, vals, nil),
-		vals[0], vals[len(vals)-1]
+	return quantile(vals, 0.05), quantile(vals, 0.5), quantile(vals, 0.95), vals[0], vals[len(vals)-1]
+}
+
+// quantile is the p-quantile of sorted values by linear interpolation
+// between order statistics (type 7).
+func quantile(sorted []float64, p float64) float64 {
+	h := float64(len(sorted)-1) * p
+	i := int(math.Floor(h))
+	if i+1 >= len(sorted) {
+		return sorted[len(sorted)-1]
+	}
+	return sorted[i] + (h-float64(i))*(sorted[i+1]-sorted[i])
 }
 
 // Lookup returns the quantiles of the named series.

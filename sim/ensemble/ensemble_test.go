@@ -121,13 +121,13 @@ func TestQuantilesHandMade(t *testing.T) {
 	if !ok {
 		t.Fatal("no series x")
 	}
-	// LinInterp on n values: CDF through (x(i), i/n). n = 5, values 1..5:
-	// p = 0.05 → 0.25 < 1/5 → x(1) = 1; p = 0.5 → 2.5 → midway x(2), x(3)
-	// = 2.5; p = 0.95 → 4.75 → 0.25·x(4) + 0.75·x(5) = 4.75.
-	// n = 4, values 10..40: p = 0.05 → x(1) = 10; p = 0.5 → 2 → x(2) = 20;
-	// p = 0.95 → 3.8 → 0.2·x(3) + 0.8·x(4) = 38.
+	// Type 7 on n sorted values: h = (n−1)p, interpolate x(⌊h⌋+1), x(⌊h⌋+2).
+	// n = 5, values 1..5: p = 0.05 → h = 0.2 → 1.2; p = 0.5 → h = 2 → x(3)
+	// = 3; p = 0.95 → h = 3.8 → 4.8. n = 4, values 10..40: p = 0.05 →
+	// h = 0.15 → 11.5; p = 0.5 → h = 1.5 → 25 (the mean of the middle
+	// two); p = 0.95 → h = 2.85 → 38.5.
 	want := Quantile{Series: "x", Years: []int{1980, 1981},
-		P05: []float64{1, 10}, P50: []float64{2.5, 20}, P95: []float64{4.75, 38},
+		P05: []float64{1.2, 11.5}, P50: []float64{3, 25}, P95: []float64{4.8, 38.5},
 		Min: []float64{1, 10}, Max: []float64{5, 40}}
 	for _, c := range []struct {
 		name      string
@@ -144,11 +144,11 @@ func TestQuantilesHandMade(t *testing.T) {
 		t.Error("New changed a run's values")
 	}
 
-	if v, ok := e.Value("x", 1980); !ok || v != 2.5 {
-		t.Errorf("Value = %v, %v; want the median 2.5", v, ok)
+	if v, ok := e.Value("x", 1980); !ok || v != 3 {
+		t.Errorf("Value = %v, %v; want the median 3", v, ok)
 	}
-	if lo, hi, ok := e.Band("x", 1981); !ok || lo != 10 || math.Abs(hi-38) > 1e-12 {
-		t.Errorf("Band = %v, %v, %v; want 10, 38", lo, hi, ok)
+	if lo, hi, ok := e.Band("x", 1981); !ok || math.Abs(lo-11.5) > 1e-12 || math.Abs(hi-38.5) > 1e-12 {
+		t.Errorf("Band = %v, %v, %v; want 11.5, 38.5", lo, hi, ok)
 	}
 	if m, ok := e.Mean("x", 1981); !ok || m != 25 {
 		t.Errorf("Mean 1981 = %v, %v; want 25 (NaN left out)", m, ok)
@@ -172,9 +172,9 @@ func TestQuantilesHandMade(t *testing.T) {
 	}
 	wantCSV := "year,series,p05,p50,p95,min,max\n" +
 		"1980,a,1,1,1,1,1\n" +
-		"1980,x,1,2.5,4.75,1,5\n" +
+		"1980,x,1.2,3,4.8,1,5\n" +
 		"1981,a,2,2,2,2,2\n" +
-		"1981,x,10,20,38,10,40\n"
+		"1981,x,11.5,25,38.5,10,40\n"
 	if buf.String() != wantCSV {
 		t.Errorf("quantiles CSV:\n%s\nwant:\n%s", buf.String(), wantCSV)
 	}
@@ -217,7 +217,8 @@ func TestEvaluateReadsEnsemble(t *testing.T) {
 	e := New([]*sim.Results{fakeRun(0, 1, 10), fakeRun(1, 3, 30)})
 	targets := []seeds.Target{{ID: "x_1981", Year: 1981, Observed: 20, Low: 15, High: 25, Role: seeds.Calibrate, Series: "x"}}
 	rows := seeds.Evaluate(targets, e)
-	if !rows[0].Has || !rows[0].HasBand || rows[0].Simulated != 10 || rows[0].P05 != 10 || math.Abs(rows[0].P95-28) > 1e-9 {
+	// Two runs, 10 and 30: the median is their mean, 20; the band 11 to 29.
+	if !rows[0].Has || !rows[0].HasBand || rows[0].Simulated != 20 || math.Abs(rows[0].P05-11) > 1e-9 || math.Abs(rows[0].P95-29) > 1e-9 {
 		t.Errorf("row = %+v", rows[0])
 	}
 }

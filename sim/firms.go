@@ -192,7 +192,7 @@ func (w *world) spinoffAllowed() bool {
 }
 
 // spinoff: an employee or manager of firm id founds a firm in the same
-// village, making the parent's product (or trying the next one), with a
+// village, making the parent's product, with a
 // quality close to the parent's.
 func (w *world) spinoff(id int32, r *rand.Rand) {
 	parent := w.firms[id]

@@ -227,9 +227,8 @@ func (rc *recorder) recordVillages(w *world) {
 	vp := &w.p.Villages
 	specialised, posts, business := 0.0, 0.0, 0.0
 	for v := range w.villages {
-		w.recomputeModal(int32(v))
 		vil := &w.villages[v]
-		if int(vil.Workshops) >= vp.SpecialisedMinWorkshops && w.modalShare(int32(v)) >= vp.SpecialisedShare {
+		if int(vil.Workshops) >= vp.SpecialisedMinWorkshops && w.largestProductShare(int32(v)) >= vp.SpecialisedShare {
 			specialised++
 		}
 		posts += float64(vil.Posts)

@@ -10,14 +10,20 @@ import (
 // and documented in docs/ODD.md ("Process overview and scheduling"):
 //
 //  1. timeline: events and regime in force; one-off effects of events that begin;
-//  2. markets: prices and national shares from last month's output;
+//  2. markets: prices and national shares from last month's output; wage,
+//     farm income, price level and productivity of the month;
 //  3. households: the twelfth of households whose review month it is;
-//  4. governments: collectives founded, repression, the spread of the compromise;
-//  5. firms: production, accounts, growth plans, form changes, spin-offs, exit;
-//  6. labour: hiring rationed by natives and migrants; migration;
+//  4. governments: collectives founded, the spread of the compromise;
+//  5. firms: production and accounts, the quarterly review of size (firing,
+//     and hiring at last month's fill rate), form changes (registration,
+//     red hats, raids of unregistered workshops, privatisation), the yearly
+//     review (quality, designs, product, owners quitting), markets
+//     (exporting, subcontracting), spin-offs, exit;
+//  6. labour: next month's fill rate; migration;
 //  7. land: estate plots (monthly before quotas), relocation;
-//  8. in December, the yearly sub-steps: accounts and records, land quota and
-//     land price, tax ranking, elections, household formation.
+//  8. in December, the yearly sub-steps (see yearEnd): land quota and land
+//     price, elections, the record of the year, the tax ranking, household
+//     formation, the pedlars' view of demand.
 func (w *world) step() {
 	began := w.policy.update(w.cfg, w.month)
 	w.applyEvents(began)
@@ -294,7 +300,7 @@ func (w *world) stepFirms() {
 		}
 		if f.Alive {
 			w.trade(f, r)
-			if pr := agents.SpinoffProbability(fp, f, w.policy.on(evControlManagement) || w.policy.privateAllowed()); pr > 0 && r.Float64() < pr && w.spinoffAllowed() {
+			if pr := agents.SpinoffProbability(fp, f, w.policy.on(evControlManagement)); pr > 0 && r.Float64() < pr && w.spinoffAllowed() {
 				w.spinoff(id, r)
 				f = &w.firms[id]
 			}
@@ -310,6 +316,9 @@ func (w *world) stepFirms() {
 		if f.Location.InYongkang() {
 			w.labour.hired += math.Max(0, f.Employees-f.Family)
 			w.labour.vacancies += math.Max(0, f.Target-f.Employees)
+			if f.Waiting > 0 {
+				w.waiting = append(w.waiting, f.ID) // every month while it waits for land
+			}
 		}
 	}
 	w.active = append(w.active[:kept], w.active[n:]...) // with the firms founded this month
@@ -386,8 +395,7 @@ func (w *world) plan(f *agents.Firm) {
 	}
 	f.Target = math.Min(lstar, limit)
 	if lstar > limit && f.Form.CanInvoice() && f.Location.InYongkang() && !math.IsInf(limit, 1) {
-		f.Waiting += months
-		w.waiting = append(w.waiting, f.ID)
+		f.Waiting += months // it queues for land (see stepFirms) until its next review
 	} else {
 		f.Waiting = 0
 	}
@@ -407,6 +415,10 @@ func (w *world) plan(f *agents.Firm) {
 		f.SetEmployees(fp, math.Max(1, math.Max(f.Family, f.Employees*(1+g))))
 	} else if g > 0 {
 		want := f.Employees * g
+		if !f.Location.InYongkang() {
+			f.SetEmployees(fp, f.Employees+want) // it hires where it now produces
+			return
+		}
 		w.labour.want += want
 		f.SetEmployees(fp, f.Employees+want*w.labour.fill)
 	}

@@ -326,6 +326,22 @@ func (w *world) recomputeModal(village int32) {
 	w.villages[village].Modal = int16(best)
 }
 
+// largestProductShare is the share of a village's workshops making its
+// most common product, counted afresh (observation only: it changes no
+// state, unlike recomputeModal).
+func (w *world) largestProductShare(village int32) float64 {
+	v := &w.villages[village]
+	if v.Workshops <= 0 {
+		return 0
+	}
+	np := len(w.products)
+	best := int32(0)
+	for _, c := range w.villProd[int(village)*np : (int(village)+1)*np] {
+		best = max(best, c)
+	}
+	return float64(best) / float64(v.Workshops)
+}
+
 // modalShare is the share of a village's workshops making its main product.
 func (w *world) modalShare(village int32) float64 {
 	v := &w.villages[village]

@@ -34,7 +34,7 @@ func (f LegalForm) Registered() bool { return f != Underground && !f.Collective(
 
 // Enterprise reports whether the form is a private enterprise in the
 // statistical sense — a registered firm other than an individual business
-// (getihu): private enterprises (siying qiye, "eight employees or more"),
+// (getihu): private enterprises (siying qiye: the article's "more than eight people"),
 // red hats, shareholding cooperatives, companies and groups.
 func (f LegalForm) Enterprise() bool { return f.Registered() && f != Getihu }
 
@@ -195,8 +195,10 @@ func GrowthOver(p *FirmParams, employees, desired float64, months int) float64 {
 }
 
 // EmployeeCap returns the most employees a firm may have: the getihu cap
-// while it is in force ("employing a maximum of seven people"), the size a
-// village site allows for firms outside estates, and no limit otherwise.
+// when capInForce ("employing a maximum of seven people"; the engine keeps
+// it in force throughout: a getihu that outgrows it must become a private
+// enterprise or borrow a red hat), the size a village site allows for firms
+// outside estates, and no limit otherwise.
 func EmployeeCap(p *FirmParams, form LegalForm, loc Location, capInForce bool) float64 {
 	c := math.Inf(1)
 	if (form == Getihu || form == Underground) && capInForce {
@@ -241,8 +243,9 @@ func SpinoffProbability(p *FirmParams, f *Firm, managersFree bool) float64 {
 }
 
 // ExitProbability is the monthly probability that a firm closes: a base
-// hazard, plus a high hazard once its retained profits are exhausted
-// (hard budget), which collectives escape before privatisation.
+// hazard, plus LossExitHazard once its retained profits have fallen below
+// −LossTolerance months of sales (a hard budget), which collectives escape
+// before privatisation.
 func ExitProbability(p *FirmParams, f *Firm, softBudget bool) float64 {
 	pr := p.ExitHazard
 	if f.Form.Collective() {
@@ -252,7 +255,7 @@ func ExitProbability(p *FirmParams, f *Firm, softBudget bool) float64 {
 		}
 	}
 	if f.Capital < -p.LossTolerance*f.YearSalesScale() {
-		pr += 0.1
+		pr += LossExitHazard
 	}
 	return math.Min(pr, 1)
 }
@@ -263,6 +266,10 @@ func ExitProbability(p *FirmParams, f *Firm, softBudget bool) float64 {
 func OwnerQuits(p *FirmParams, yearlyProfit, farmIncome, u float64) bool {
 	return yearlyProfit < farmIncome && u < p.OwnerQuitRate
 }
+
+// LossExitHazard is the extra monthly hazard of a firm deep in losses (an
+// assumption: most such firms close within a year or two).
+const LossExitHazard = 0.1
 
 // YearSalesScale is a firm's monthly sales, the yardstick of its losses.
 func (f *Firm) YearSalesScale() float64 { return math.Max(f.Sales, 1) }

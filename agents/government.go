@@ -69,8 +69,9 @@ func BusinessmanPostShare(advantage, b float64) float64 {
 
 // MigrantAdjustment is the monthly change in the stock of migrant workers:
 // a fraction of the gap between the jobs natives leave unfilled and the
-// migrants present ("migrants arriving to fill jobs"), and returns when
-// there are more migrants than jobs.
+// migrants present (the brief's "migrants arriving to fill jobs"; the
+// article: "a social policy favourable to migrant workers"), and returns
+// when there are more migrants than jobs.
 func MigrantAdjustment(p *LabourParams, unfilled, migrants float64) float64 {
 	gap := unfilled - migrants
 	if gap >= 0 {

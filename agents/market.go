@@ -9,15 +9,17 @@ type Product struct {
 	Sector     int
 	Available  int     // first year it can be made
 	Complexity float64 // quality a firm needs to make it
-	Market     float64 // national output in 1978 yuan (real), in the base year
+	Market     float64 // output of the rest of China in 1978 yuan (real), in 1978 (extrapolated for later products)
 	Growth     float64 // yearly growth of the national market
 	Capital    float64 // start-up capital, 1978 yuan
 	Tradition  float64 // weight among the crafts households know in 1978
 	Promoted   bool
 }
 
-// NationalMarket is the product's national output (real yuan) in a given
-// fractional year, or 0 before the product is available.
+// NationalMarket is the product's output in the rest of China (real yuan)
+// in a given fractional year — the competitive fringe Yongkang competes
+// with — or 0 before the product is available. Growth counts from 1978, the
+// year the markets are given for.
 func (pr *Product) NationalMarket(year float64) float64 {
 	if year < float64(pr.Available) {
 		return 0

@@ -36,7 +36,7 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 		case pol.on(evRedHatRepression) && r.Float64() < w.p.Villages.RedHatDetection:
 			w.setForm(f, agents.Getihu)
 		case pol.privateAllowed() && r.Float64() < fp.UnhatRate:
-			// "Taking off the red hat": a private enterprise, or an
+			// It takes off the red hat: a private enterprise, or an
 			// individual business if it is no larger than the getihu cap.
 			if f.Employees > float64(fp.GetihuCap) {
 				w.setForm(f, agents.Private)
@@ -242,7 +242,7 @@ func (w *world) closeFirm(f *agents.Firm) {
 // sub-step at last month's fill rate; here the rate for next month is set
 // from the workers available — natives willing to work for a wage, then
 // migrants — against the hires planned, and migrants come to fill the
-// jobs natives leave open ("migrants arriving to fill jobs"). Vacancies are
+// jobs natives leave open (the brief's "migrants arriving to fill jobs"). Vacancies are
 // the gaps between the sizes firms aim at and their employment.
 func (w *world) stepLabour() {
 	lb := &w.labour

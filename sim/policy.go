@@ -4,7 +4,9 @@ import "clustersim/agents"
 
 // policy is the state of the timeline in the current month: which events
 // are in force and which regime governs. It is recomputed from the scenario
-// every month, so an event's effect is exactly its dated period.
+// every month, so an event's rules apply exactly in its dated period; the
+// one-off effects of an event's start on villages (applyEvents: Mantang's
+// stance and cover, legitimisation) persist until another event changes them.
 type policy struct {
 	events []Event
 	index  []event // kind index of each event

@@ -6,9 +6,12 @@ import (
 )
 
 // Stream returns the random stream for one purpose of one run. Streams are
-// derived from (seed, run, purpose) only, so adding a draw to one purpose
-// never shifts another purpose's numbers, and runs of an ensemble are
-// independent of the order or the worker they run on.
+// derived from (seed, run, purpose) only, so the numbers of one purpose do
+// not depend on how many draws another purpose made, and runs of an
+// ensemble are independent of the order or the worker they run on. (A draw
+// of one purpose may still change what is drawn later from another through
+// the state: a collective founded in the governments sub-step draws its
+// product, size and quality from the firms stream.)
 func Stream(seed uint64, run int, purpose string) *rand.Rand {
 	h := fnv.New64a()
 	h.Write([]byte(purpose))

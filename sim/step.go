@@ -247,7 +247,8 @@ func (w *world) sanctionProbability(village int32) float64 {
 // stepGovernments: townships and villages found collective enterprises
 // (after they become rural companies and while collectives are not being
 // privatised); the compromise spreads from Mantang once the city
-// legitimises it; repression sanctions unregistered workshops.
+// legitimises it. (Repression acts in the firm sub-step, in changeForm,
+// and on the entry decision.)
 func (w *world) stepGovernments() {
 	r := w.rngGov
 	fp := &w.p.Firms
@@ -284,7 +285,7 @@ func (w *world) stepFirms() {
 	}
 	w.waiting = w.waiting[:0]
 	w.labour.hired, w.labour.want, w.labour.vacancies = 0, 0, 0
-	n := len(w.active) // firms founded this month start next month
+	n := len(w.active) // spin-offs founded during this loop start next month
 	kept := 0          // living firms are compacted to the front of w.active
 	for k := 0; k < n; k++ {
 		id := w.active[k]

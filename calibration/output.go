@@ -88,8 +88,7 @@ func (c *calibrator) finish(res *Result) error {
 }
 
 // meanWithBand is the ensemble as the fit table reads it: the simulated
-// value is the mean over the runs, the moment the loss fits (the median of
-// a few runs, by stat.LinInterp, is one of the lower runs), with the 5–95%
+// value is the mean over the runs, the moment the loss fits, with the 5–95%
 // band of the runs beside it.
 type meanWithBand struct{ e *ensemble.Ensemble }
 

@@ -6,9 +6,9 @@ import (
 	"clustersim/agents"
 )
 
-// stepLand gives estate plots to firms that wait for land (every month
-// before quotas, in December under quotas) and lets firms that have waited
-// too long leave the county.
+// stepLand gives estate plots to firms that wait for land, every month
+// before quotas (under quotas yearLand does it in December), and lets firms
+// that have waited too long leave the county.
 func (w *world) stepLand() {
 	lp := &w.p.Land
 	for _, id := range w.waiting {

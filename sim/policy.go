@@ -132,5 +132,6 @@ func (p *policy) rates(form agents.LegalForm) agents.Rates {
 }
 
 // privateAllowed: private enterprises beyond the getihu cap are free, and
-// every registered firm can invoice, once the southern tour is in force.
+// getihu sell as freely as firms that can invoice, once the southern tour is
+// in force.
 func (p *policy) privateAllowed() bool { return p.on(evSouthernTour) }

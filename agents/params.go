@@ -60,6 +60,7 @@ type FirmParams struct {
 	CompanyMinEmployees     int     `yaml:"company_min_employees" range:"1,100000"`
 	GroupMinEmployees       int     `yaml:"group_min_employees" range:"1,100000"`
 	UnhatRate               float64 `yaml:"unhat_rate" range:"0,1"`
+	PrivateRegistrationRate float64 `yaml:"private_registration_rate" range:"0,1"`
 	SpinoffRate             float64 `yaml:"spinoff_rate" range:"0,1"`
 	ManagerSpinoffRate      float64 `yaml:"manager_spinoff_rate" range:"0,1"`
 	ExitHazard              float64 `yaml:"exit_hazard" range:"0,1"`

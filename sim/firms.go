@@ -25,7 +25,7 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 		}
 	case agents.Getihu:
 		switch {
-		case pol.privateAllowed() && atCap && r.Float64() < fp.UnhatRate:
+		case pol.privateAllowed() && atCap && r.Float64() < fp.PrivateRegistrationRate:
 			w.setForm(f, agents.Private)
 		case !pol.privateAllowed() && atCap && w.villages[f.Village].Cover && !pol.on(evRedHatRepression) &&
 			agents.WantsRedHat(fp, pol.gov.CommuneFee+pol.gov.VillageFee+pol.gov.StateTax, pol.gov.GetihuTax, 12*r.Float64()):
@@ -207,6 +207,13 @@ func (w *world) spinoff(id int32, r *rand.Rand) {
 			continue
 		}
 		form := w.registerForm(parent.Village, float64(h.Workers), r.Float64())
+		if w.policy.privateAllowed() && (parent.Form.Enterprise() || parent.Form.Collective()) && form == agents.Getihu {
+			// Managers and employees of enterprises and collectives found
+			// enterprises, not individual businesses ("the new company bosses
+			// were very often former managers of rural collective workshops
+			// ... or indeed had been sales or technical managers").
+			form = agents.Private
+		}
 		f := w.newFirm(form, parent.Product, parent.Village, hi)
 		f.Family = float64(h.Workers)
 		f.SetEmployees(&w.p.Firms, f.Family)

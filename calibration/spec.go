@@ -86,9 +86,6 @@ func DefaultSpec() (*Spec, error) {
 	return ParseSpec(DefaultSpecFile, defaultSpecYAML)
 }
 
-// DefaultSpecYAML returns the text of the embedded spec.
-func DefaultSpecYAML() []byte { return bytes.Clone(defaultSpecYAML) }
-
 // LoadSpec reads a spec file.
 func LoadSpec(path string) (*Spec, error) {
 	data, err := os.ReadFile(path)

@@ -191,10 +191,7 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 		Seed: o.Seed, Runs: s.Runs, Scale: r.Scale, Rescaled: rescaled,
 		Stats: r.Stats, Config: &sc.Config,
 	}
-	files := []struct {
-		name  string
-		write func(io.Writer) error
-	}{
+	files := []outputFile{
 		{seriesFile, func(w io.Writer) error { return output.WriteSeries(w, r) }},
 		{productsFile, func(w io.Writer) error { return output.WriteProducts(w, r) }},
 		{firmsFile, func(w io.Writer) error { return output.WriteFirms(w, r) }},
@@ -202,15 +199,7 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 		{fitFile, func(w io.Writer) error { return seeds.WriteFitCSV(w, rows, s.Ensemble != nil) }},
 	}
 	if e := s.Ensemble; e != nil {
-		files = append(files,
-			struct {
-				name  string
-				write func(io.Writer) error
-			}{quantilesFile, e.WriteQuantilesCSV},
-			struct {
-				name  string
-				write func(io.Writer) error
-			}{runsFile, e.WriteRunsCSV})
+		files = append(files, outputFile{quantilesFile, e.WriteQuantilesCSV}, outputFile{runsFile, e.WriteRunsCSV})
 	}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
@@ -237,6 +226,12 @@ func title(name string, seed uint64, runs int) string {
 		return fmt.Sprintf("%s, median and 5–95%% band of %d runs from seed %d", name, runs, seed)
 	}
 	return fmt.Sprintf("%s, seed %d", name, seed)
+}
+
+// outputFile is a file of a run's directory and the function that writes it.
+type outputFile struct {
+	name  string
+	write func(io.Writer) error
 }
 
 // writeFile creates path and writes it with write.

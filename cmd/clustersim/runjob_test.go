@@ -353,3 +353,35 @@ func TestRunJobInterrupt(t *testing.T) {
 		})
 	}
 }
+
+// TestRunJobEnsemble runs an ensemble of 3 seeds on 1 and on 2 workers:
+// the ensemble files appear, fit.csv gains the band columns, and every
+// file is identical whatever the number of workers.
+func TestRunJobEnsemble(t *testing.T) {
+	var dirs []string
+	for _, workers := range []int{1, 2} {
+		o := job(t.TempDir())
+		o.Scale, o.Runs, o.Workers = smallScale, 3, workers
+		if err := runJob(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, filepath.Join(o.Out, "yongkang"))
+	}
+	if got, want := firstLine(t, filepath.Join(dirs[0], fitFile)), "target,role,year,observed,low,high,simulated,within,sim_p05,sim_p95"; got != want {
+		t.Errorf("fit.csv header = %q, want %q", got, want)
+	}
+	if got, want := firstLine(t, filepath.Join(dirs[0], quantilesFile)), "year,series,p05,p50,p95,min,max"; got != want {
+		t.Errorf("%s header = %q, want %q", quantilesFile, got, want)
+	}
+	runs := readFile(t, filepath.Join(dirs[0], runsFile))
+	for _, run := range []string{"\n0,", "\n1,", "\n2,"} {
+		if !strings.Contains(runs, run) {
+			t.Errorf("%s has no rows of run %s", runsFile, strings.Trim(run, "\n,"))
+		}
+	}
+	for _, name := range []string{seriesFile, productsFile, firmsFile, runFile, fitFile, quantilesFile, runsFile} {
+		if readFile(t, filepath.Join(dirs[0], name)) != readFile(t, filepath.Join(dirs[1], name)) {
+			t.Errorf("%s differs between 1 and 2 workers", name)
+		}
+	}
+}

@@ -167,10 +167,6 @@ func GrowthSaturation(p *FirmParams, months int) (lo, hi float64) {
 	return math.Exp(-x), math.Exp(x)
 }
 
-// GrowthDeadBand is the relative gap between desired and actual employment
-// below which a firm does not adjust (an assumption: adjustment costs).
-const GrowthDeadBand = 0.05
-
 // Growth returns the monthly proportional change of employment toward the
 // desired size: GrowthOver one month.
 func Growth(p *FirmParams, employees, desired float64) float64 {
@@ -186,7 +182,7 @@ func GrowthOver(p *FirmParams, employees, desired float64, months int) float64 {
 		return -p.MaxMonthlyGrowth * float64(months)
 	}
 	r := desired / employees
-	if r > 1-GrowthDeadBand && r < 1+GrowthDeadBand {
+	if r > 1-p.GrowthDeadBand && r < 1+p.GrowthDeadBand {
 		return 0 // too small a gap to be worth hiring or firing for
 	}
 	m := float64(months)
@@ -255,7 +251,7 @@ func ExitProbability(p *FirmParams, f *Firm, softBudget bool) float64 {
 		}
 	}
 	if f.Capital < -p.LossTolerance*f.YearSalesScale() {
-		pr += LossExitHazard
+		pr += p.LossExitHazard
 	}
 	return math.Min(pr, 1)
 }
@@ -266,10 +262,6 @@ func ExitProbability(p *FirmParams, f *Firm, softBudget bool) float64 {
 func OwnerQuits(p *FirmParams, yearlyProfit, farmIncome, u float64) bool {
 	return yearlyProfit < farmIncome && u < p.OwnerQuitRate
 }
-
-// LossExitHazard is the extra monthly hazard of a firm deep in losses (an
-// assumption: most such firms close within a year or two).
-const LossExitHazard = 0.1
 
 // YearSalesScale is a firm's monthly sales, the yardstick of its losses.
 func (f *Firm) YearSalesScale() float64 { return math.Max(f.Sales, 1) }

@@ -69,7 +69,7 @@ func EntryProbability(p *HouseholdParams, in EntryInputs) float64 {
 // makes the product the household knows. u is a uniform draw in [0,1).
 // Article: "one product per town and one sector per township".
 func ChooseProduct(p *HouseholdParams, known, villageModal int, modalShare, u float64) int {
-	if villageModal >= 0 && u < math.Min(1, p.ImitationCopy*(0.5+modalShare)) {
+	if villageModal >= 0 && u < math.Min(1, p.ImitationCopy*(p.ImitationBase+modalShare)) {
 		return villageModal
 	}
 	return known

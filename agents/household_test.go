@@ -13,7 +13,7 @@ func testParams() *Params {
 		Households: HouseholdParams{
 			PersonsPerHousehold: 4.2, WorkersPerHousehold: 2.4, FarmIncome: 700,
 			PeddleIncome: 2, PeddleDiscovery: 0.5, HotProducts: 3,
-			EntryRate: 0.3, EntrySensitivity: 6, ImitationWeight: 5, ImitationCopy: 0.2,
+			EntryRate: 0.3, EntrySensitivity: 6, ImitationWeight: 5, ImitationCopy: 0.2, ImitationBase: 0.5,
 			SanctionLoss: 200,
 		},
 		Firms: FirmParams{
@@ -21,7 +21,7 @@ func testParams() *Params {
 			GrowthResponse: 1, MaxMonthlyGrowth: 0.05, GetihuCap: 7, VillageSiteCap: 30,
 			RedHatAccess: 0.4, RedHatPropensity: 0.25, CollectiveEfficiency: 0.9,
 			CollectiveExitRate: 0.0025, SpinoffRate: 0.0001, ManagerSpinoffRate: 0.004,
-			ExitHazard: 0.004, OwnerQuitRate: 0.4, LossTolerance: 6,
+			ExitHazard: 0.004, OwnerQuitRate: 0.4, LossTolerance: 6, LossExitHazard: 0.1, GrowthDeadBand: 0.05,
 		},
 		Markets: MarketParams{PriceDrop: 0.5, ExportPremium: 0.3, CrisisExportDrop: 0.25},
 		Land:    LandParams{BasePrice: 100, PriceResponse: 1, PriceCap: 3000},

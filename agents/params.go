@@ -23,6 +23,7 @@ type HouseholdParams struct {
 	FarmIncomeGrowth     float64 `yaml:"farm_income_growth" range:"0,0.2"`
 	SavingsRate          float64 `yaml:"savings_rate" range:"0,1"`
 	InitialSavings       float64 `yaml:"initial_savings" range:"0,100000"`
+	SavingsSpread        float64 `yaml:"savings_spread" range:"0,5"`
 	PeddleShare1978      float64 `yaml:"peddle_share_1978" range:"0,1"`
 	PeddleIncome         float64 `yaml:"peddle_income" range:"0,20"`
 	PeddleStartRate      float64 `yaml:"peddle_start_rate" range:"0,1"`
@@ -33,6 +34,7 @@ type HouseholdParams struct {
 	EntrySensitivity     float64 `yaml:"entry_sensitivity" range:"0,100"`
 	ImitationWeight      float64 `yaml:"imitation_weight" range:"0,100"`
 	ImitationCopy        float64 `yaml:"imitation_copy" range:"0,1"`
+	ImitationBase        float64 `yaml:"imitation_base" range:"0,1"`
 	TraditionKnowledge   float64 `yaml:"tradition_knowledge" range:"0,1"`
 	WorkshopStartCapital float64 `yaml:"workshop_start_capital" range:"0,1000000"`
 	SanctionLoss         float64 `yaml:"sanction_loss" range:"0,1000000"`
@@ -48,6 +50,7 @@ type FirmParams struct {
 	MaterialsShare          float64 `yaml:"materials_share" range:"0,0.95"`
 	GrowthResponse          float64 `yaml:"growth_response" range:"0,10"`
 	MaxMonthlyGrowth        float64 `yaml:"max_monthly_growth" range:"0,1"`
+	GrowthDeadBand          float64 `yaml:"growth_dead_band" range:"0,0.5"`
 	GetihuCap               int     `yaml:"getihu_cap" range:"1,100"`
 	VillageSiteCap          int     `yaml:"village_site_cap" range:"1,100000"`
 	RedHatAccess            float64 `yaml:"red_hat_access" range:"0,10"`
@@ -65,15 +68,20 @@ type FirmParams struct {
 	ManagerSpinoffRate      float64 `yaml:"manager_spinoff_rate" range:"0,1"`
 	ExitHazard              float64 `yaml:"exit_hazard" range:"0,1"`
 	OwnerQuitRate           float64 `yaml:"owner_quit_rate" range:"0,1"`
+	LossExitHazard          float64 `yaml:"loss_exit_hazard" range:"0,1"`
 	LossTolerance           float64 `yaml:"loss_tolerance" range:"0,100"`
 	QualityGrowth           float64 `yaml:"quality_growth" range:"0,1"`
 	QualityDispersion       float64 `yaml:"quality_dispersion" range:"0,3"`
+	QualityNoise            float64 `yaml:"quality_noise" range:"0,2"`
+	SpinoffQualitySpread    float64 `yaml:"spinoff_quality_spread" range:"0,2"`
+	CollectiveSizeSpread    float64 `yaml:"collective_size_spread" range:"0,3"`
 	TownshipCollectiveSize  float64 `yaml:"township_collective_size" range:"1,10000"`
 	VillageCollectiveSize   float64 `yaml:"village_collective_size" range:"1,10000"`
 	InnovationBoost         float64 `yaml:"innovation_boost" range:"0,10"`
 	ServiceBoost            float64 `yaml:"service_boost" range:"0,10"`
 	UpgradeRate             float64 `yaml:"upgrade_rate" range:"0,1"`
 	UpgradeProfitFloor      float64 `yaml:"upgrade_profit_floor" range:"-1,1"`
+	SwitchMargin            float64 `yaml:"switch_margin" range:"0,10"`
 	DesignRate              float64 `yaml:"design_rate" range:"0,1"`
 	ExportQuality           float64 `yaml:"export_quality" range:"0,100"`
 	ExportMinEmployees      int     `yaml:"export_min_employees" range:"1,100000"`

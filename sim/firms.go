@@ -92,7 +92,7 @@ func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
 	if w.policy.on(evEnvironmentSubsidy) {
 		boost += fp.EquipmentSubsidy
 	}
-	f.Quality *= 1 + fp.QualityGrowth*boost*(1+0.5*r.NormFloat64())
+	f.Quality *= 1 + fp.QualityGrowth*boost*(1+fp.QualityNoise*r.NormFloat64())
 	designs := fp.DesignRate * boost * math.Sqrt(f.Employees)
 	f.Designs += int32(math.Floor(designs + r.Float64()))
 	if f.Owner >= 0 && int32(w.month)-f.Born >= 12 {
@@ -122,7 +122,7 @@ func (w *world) switchProduct(f *agents.Firm, r *rand.Rand) {
 	}
 	cur := score(int(f.Product))
 	lossMaking := f.YearProfit < fp.UpgradeProfitFloor*math.Max(f.YearSales, 1)
-	best, bestScore := -1, cur*1.1
+	best, bestScore := -1, cur*(1+fp.SwitchMargin)
 	if lossMaking {
 		bestScore = 0
 	}
@@ -217,7 +217,7 @@ func (w *world) spinoff(id int32, r *rand.Rand) {
 		f := w.newFirm(form, parent.Product, parent.Village, hi)
 		f.Family = float64(h.Workers)
 		f.SetEmployees(&w.p.Firms, f.Family)
-		f.Quality = parent.Quality * math.Exp(0.1*r.NormFloat64())
+		f.Quality = parent.Quality * math.Exp(w.p.Firms.SpinoffQualitySpread*r.NormFloat64())
 		h.Firm, h.Known = f.ID, parent.Product
 		w.setActivity(hi, agents.Workshop)
 		w.acc.entries++

@@ -219,7 +219,7 @@ func (w *world) buildHouseholds() {
 			v = int32(1 + (i-mantang)%(len(w.villages)-1))
 		}
 		h := agents.Household{Village: v, Workers: float32(hp.WorkersPerHousehold), Known: -1, Firm: -1,
-			Savings: hp.InitialSavings * math.Exp(r.NormFloat64()-0.5)}
+			Savings: hp.InitialSavings * math.Exp(hp.SavingsSpread*r.NormFloat64()-hp.SavingsSpread*hp.SavingsSpread/2)}
 		if v == 0 && r.Float64() < w.p.Villages.MantangTradition && w.mantangProduct >= 0 {
 			h.Known = int16(w.mantangProduct)
 		} else if r.Float64() < hp.TraditionKnowledge {
@@ -279,7 +279,8 @@ func (w *world) newCollective(form agents.LegalForm, village int32) *agents.Firm
 		prod = 0
 	}
 	f := w.newFirm(form, int16(prod), village, -1)
-	f.SetEmployees(fp, math.Max(2, size*math.Exp(0.5*r.NormFloat64()-0.125)))
+	s := fp.CollectiveSizeSpread
+	f.SetEmployees(fp, math.Max(2, size*math.Exp(s*r.NormFloat64()-s*s/2)))
 	f.Quality = math.Exp(fp.QualityDispersion * r.NormFloat64())
 	return f
 }

@@ -60,10 +60,11 @@ func ExportPrice(p *MarketParams, home, exportShare float64, crisis bool) float6
 // 4,000 yuan per square metre ... the city sets quotas").
 func LandPrice(p *LandParams, priceLevel, demand, supply float64) float64 {
 	excess := 0.0
-	if supply > 0 {
+	switch {
+	case supply > 0:
 		excess = math.Max(0, demand/supply-1)
-	} else if demand > 0 {
-		excess = 10
+	case demand > 0:
+		excess = p.MaxExcessDemand // land asked for and none given
 	}
 	return math.Min(p.BasePrice*priceLevel*(1+p.PriceResponse*excess), p.PriceCap*priceLevel)
 }

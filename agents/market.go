@@ -9,7 +9,8 @@ type Product struct {
 	Sector     int
 	Available  int     // first year it can be made
 	Complexity float64 // quality a firm needs to make it
-	Market     float64 // output of the rest of China in 1978 yuan (real), in 1978 (extrapolated for later products)
+	Market     float64 // output of the rest of China in 1978 yuan (real), in BaseYear (extrapolated for later products)
+	BaseYear   int     // the year Market is given for: the scenario's first year
 	Growth     float64 // yearly growth of the national market
 	Capital    float64 // start-up capital, 1978 yuan
 	Tradition  float64 // weight among the crafts households know in 1978
@@ -18,13 +19,13 @@ type Product struct {
 
 // NationalMarket is the product's output in the rest of China (real yuan)
 // in a given fractional year — the competitive fringe Yongkang competes
-// with — or 0 before the product is available. Growth counts from 1978, the
-// year the markets are given for.
+// with — or 0 before the product is available. Growth counts from BaseYear,
+// the year the markets are given for.
 func (pr *Product) NationalMarket(year float64) float64 {
 	if year < float64(pr.Available) {
 		return 0
 	}
-	return pr.Market * math.Exp(pr.Growth*(year-1978))
+	return pr.Market * math.Exp(pr.Growth*(year-float64(pr.BaseYear)))
 }
 
 // NationalShare is Yongkang's share of China's output of a product when it

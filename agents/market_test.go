@@ -6,7 +6,7 @@ import (
 )
 
 func TestNationalMarket(t *testing.T) {
-	pr := &Product{Name: "locks", Available: 1980, Market: 1e6, Growth: 0.1}
+	pr := &Product{Name: "locks", Available: 1980, Market: 1e6, Growth: 0.1, BaseYear: 1978}
 	t.Run("zero before available", func(t *testing.T) {
 		for _, y := range []float64{1978, 1979, 1979.99} {
 			if got := pr.NationalMarket(y); got != 0 {
@@ -33,7 +33,7 @@ func TestNationalMarket(t *testing.T) {
 		}
 	})
 	t.Run("base-year size", func(t *testing.T) {
-		q := &Product{Available: 1978, Market: 5e6, Growth: 0.2}
+		q := &Product{Available: 1978, Market: 5e6, Growth: 0.2, BaseYear: 1978}
 		if got := q.NationalMarket(1978); got != 5e6 {
 			t.Errorf("NationalMarket(1978) = %g, want the base market 5e6", got)
 		}

@@ -389,10 +389,12 @@ func (w *world) plan(f *agents.Firm) {
 	lstar := f.Wanted
 	limit := agents.EmployeeCap(fp, f.Form, f.Location, true)
 	if f.Location == agents.EstateSite {
-		limit = f.Plot / w.p.Land.SquareMetresPerEmployee
+		limit = math.Min(limit, f.Plot/w.p.Land.SquareMetresPerEmployee)
 	}
 	if f.Form.Collective() && !w.policy.on(evCollectiveShareholding) {
-		lstar = math.Max(lstar, f.Employees) // soft budget: collectives do not shed labour
+		// Soft budget: collectives do not plan to shed labour (their site
+		// or plot still limits them).
+		lstar = math.Max(lstar, f.Employees)
 	}
 	f.Target = math.Min(lstar, limit)
 	if lstar > limit && f.Form.CanInvoice() && f.Location.InYongkang() && !math.IsInf(limit, 1) {

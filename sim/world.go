@@ -146,7 +146,7 @@ func (w *world) buildProducts() {
 			}
 			w.products = append(w.products, agents.Product{
 				Name: name, Rung: ri, Sector: si, Available: r.Available,
-				Complexity: r.Complexity, Market: r.Market * w.scale * weights[k] / sum,
+				Complexity: r.Complexity, Market: r.Market * w.scale * weights[k] / sum, BaseYear: w.cfg.Start.Year(),
 				Growth: r.Growth, Capital: r.Capital, Tradition: r.Tradition * weights[k] / sum,
 				Promoted: r.Promoted,
 			})

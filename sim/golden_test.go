@@ -106,3 +106,26 @@ func TestRunIsDeterministic(t *testing.T) {
 		t.Error("seeds 7 and 8 give the same results: the seed is not used")
 	}
 }
+
+// TestBuiltinScenariosRun runs every built-in scenario — the baseline and
+// the counterfactuals a teacher would show — at a small scale, and checks
+// that each produces the county's firms and people.
+func TestBuiltinScenariosRun(t *testing.T) {
+	for _, name := range scenarios.List() {
+		t.Run(name, func(t *testing.T) {
+			sc, err := scenarios.Builtin(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := sim.Run(&sc.Config, sim.Options{Seed: 1, Scale: 0.02})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range []string{"firms_total", "population", "employment"} {
+				if v, ok := res.Value(s, 2006); !ok || !(v > 0) {
+					t.Errorf("%s in 2006 = %v, %v; want a positive value", s, v, ok)
+				}
+			}
+		})
+	}
+}

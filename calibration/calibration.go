@@ -371,7 +371,7 @@ func (c *calibrator) evaluate(xs [][]float64) ([]float64, []*ensemble.Ensemble, 
 			losses[i] = FailedLoss
 			continue
 		}
-		losses[i], _ = Loss(c.targets, e)
+		losses[i], _ = LossFor(c.spec.Loss)(c.targets, e)
 	}
 	return losses, ens, nil
 }

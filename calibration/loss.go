@@ -63,6 +63,49 @@ func Loss(targets []seeds.Target, src MeanSource) (float64, []Term) {
 	return sum / float64(len(terms)), terms
 }
 
+// BandCentreWeight is the weight, in the band loss, of the distance to the
+// observed value itself: small, so that it only chooses among points that
+// are all within their bands.
+const BandCentreWeight = 0.1
+
+// BandLoss is a loss that asks first of all that every calibrate target be
+// within its tolerance band: each target contributes o² + BandCentreWeight·d²,
+// where o is how far the simulated moment lies outside the band, in
+// half-widths (0 inside it), and d is Loss's distance to the observed value.
+// Loss treats a moment just inside a band's edge and one just outside alike;
+// BandLoss does not. A missing value contributes MissingPenalty.
+func BandLoss(targets []seeds.Target, src MeanSource) (float64, []Term) {
+	_, terms := Loss(targets, src)
+	if len(terms) == 0 {
+		return 0, nil
+	}
+	sum := 0.0
+	for _, t := range terms {
+		if !t.Has {
+			sum += MissingPenalty
+			continue
+		}
+		o := 0.0
+		switch {
+		case t.Mean > t.Target.High:
+			o = (t.Mean - t.Target.High) / halfWidth(t.Target)
+		case t.Mean < t.Target.Low:
+			o = (t.Target.Low - t.Mean) / halfWidth(t.Target)
+		}
+		sum += o*o + BandCentreWeight*t.D2
+	}
+	return sum / float64(len(terms)), terms
+}
+
+// LossFor returns the loss a spec names: Loss for "point" (or ""), BandLoss
+// for "band".
+func LossFor(kind string) func([]seeds.Target, MeanSource) (float64, []Term) {
+	if kind == "band" {
+		return BandLoss
+	}
+	return Loss
+}
+
 func halfWidth(t seeds.Target) float64 {
 	if h := (t.High - t.Low) / 2; h > 0 {
 		return h

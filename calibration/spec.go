@@ -31,6 +31,7 @@ const DefaultSpecFile = "calibration/spec.yaml"
 //	runs: 4                   # runs per candidate: seeds (seed, 0..runs-1)
 //	seed: 1                   # master seed: of the runs and of the search
 //	profile_points: 9         # points of each identification profile
+//	loss: point               # point (default) or band: see LossFor
 //	parameters:
 //	  - name: entry_rate      # optional; defaults to the path's last field
 //	    path: params.households.entry_rate
@@ -48,6 +49,7 @@ type Spec struct {
 	Runs          int         `yaml:"runs"`
 	Seed          uint64      `yaml:"seed"`
 	ProfilePoints int         `yaml:"profile_points"`
+	Loss          string      `yaml:"loss"` // "point" (the default) or "band"; see LossFor
 	Parameters    []Parameter `yaml:"parameters"`
 }
 
@@ -141,6 +143,13 @@ func ParseSpec(file string, data []byte) (*Spec, error) {
 		spec.ProfilePoints = 9
 	} else if spec.ProfilePoints != 0 && spec.ProfilePoints < 3 {
 		fail(line("profile_points"), "profile_points: %d: want 0 (no profiles) or at least 3", spec.ProfilePoints)
+	}
+	switch spec.Loss {
+	case "":
+		spec.Loss = "point"
+	case "point", "band":
+	default:
+		fail(line("loss"), "loss: %q: want point or band", spec.Loss)
 	}
 	if len(spec.Parameters) == 0 {
 		fail(line("parameters"), "parameters: want at least one free parameter")

@@ -286,3 +286,34 @@ func TestLoss(t *testing.T) {
 		t.Errorf("loss without calibrate targets = %v, %v", l, terms)
 	}
 }
+
+func TestBandLoss(t *testing.T) {
+	targets := []seeds.Target{
+		{ID: "a", Series: "a", Role: seeds.Calibrate, Observed: 100, Low: 80, High: 120},
+		{ID: "b", Series: "b", Role: seeds.Calibrate, Observed: 10, Low: 10, High: 20},
+	}
+	for _, tt := range []struct {
+		name   string
+		a, b   float64
+		inside bool
+	}{
+		{"both in their bands", 115, 12, true},
+		{"a above its band", 125, 12, false},
+		{"b below its band", 100, 9, false},
+	} {
+		band, _ := BandLoss(targets, fakeMeans{"a": tt.a, "b": tt.b})
+		point, _ := Loss(targets, fakeMeans{"a": tt.a, "b": tt.b})
+		if inside := band <= BandCentreWeight*point+1e-12; inside != tt.inside {
+			t.Errorf("%s: BandLoss = %g with point loss %g; all inside = %v, want %v", tt.name, band, point, inside, tt.inside)
+		}
+	}
+	// Just inside an edge beats just outside it, which the point loss does not see.
+	in, _ := BandLoss(targets, fakeMeans{"a": 119, "b": 15})
+	out, _ := BandLoss(targets, fakeMeans{"a": 121, "b": 15})
+	if !(in < out) {
+		t.Errorf("BandLoss just inside %g, just outside %g: want inside lower", in, out)
+	}
+	if l, _ := BandLoss(targets, fakeMeans{"a": 100}); l < MissingPenalty/2 {
+		t.Errorf("BandLoss with a missing target = %g, want at least MissingPenalty/2", l)
+	}
+}

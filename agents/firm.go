@@ -250,7 +250,7 @@ func ExitProbability(p *FirmParams, f *Firm, softBudget bool) float64 {
 			return pr
 		}
 	}
-	if f.Capital < -p.LossTolerance*f.YearSalesScale() {
+	if f.Capital < -p.LossTolerance*f.lossYardstick() {
 		pr += p.LossExitHazard
 	}
 	return math.Min(pr, 1)
@@ -263,5 +263,6 @@ func OwnerQuits(p *FirmParams, yearlyProfit, farmIncome, u float64) bool {
 	return yearlyProfit < farmIncome && u < p.OwnerQuitRate
 }
 
-// YearSalesScale is a firm's monthly sales, the yardstick of its losses.
-func (f *Firm) YearSalesScale() float64 { return math.Max(f.Sales, 1) }
+// lossYardstick is the firm's sales of the month (at least 1 yuan), the
+// yardstick its losses are measured against.
+func (f *Firm) lossYardstick() float64 { return math.Max(f.Sales, 1) }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"clustersim/scenarios"
@@ -51,15 +52,7 @@ func summary(r *sim.Results) []byte {
 // them shows here; rewrite the file with go test -run GoldenSummary -update
 // when the change is meant.
 func TestGoldenSummary(t *testing.T) {
-	sc, err := scenarios.Builtin("yongkang")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := sim.Run(&sc.Config, sim.Options{Seed: 1, Scale: 0.05})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := summary(res)
+	got := summary(runBuiltin(t, "yongkang", 1, 0.05))
 	path := filepath.Join("testdata", "summary.golden")
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
@@ -75,21 +68,27 @@ func TestGoldenSummary(t *testing.T) {
 	}
 }
 
-// TestRunIsDeterministic runs the same scenario and seed twice, once on
-// GOMAXPROCS 1, and wants identical results; a different seed must differ.
+// runBuiltin runs a built-in scenario with a seed at a scale.
+func runBuiltin(t *testing.T, name string, seed uint64, scale float64) *sim.Results {
+	t.Helper()
+	sc, err := scenarios.Builtin(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sim.Run(&sc.Config, sim.Options{Seed: seed, Scale: scale})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestRunIsDeterministic runs the same scenario and seed twice, the second
+// time on GOMAXPROCS 1, and wants identical results; a different seed must
+// differ.
 func TestRunIsDeterministic(t *testing.T) {
-	sc, err := scenarios.Builtin("yongkang")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := sim.Run(&sc.Config, sim.Options{Seed: 7, Scale: 0.03})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := sim.Run(&sc.Config, sim.Options{Seed: 7, Scale: 0.03})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := runBuiltin(t, "yongkang", 7, 0.03)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	b := runBuiltin(t, "yongkang", 7, 0.03)
 	if !bytes.Equal(summary(a), summary(b)) || len(a.Firms) != len(b.Firms) {
 		t.Fatal("two runs with the same seed differ")
 	}
@@ -98,10 +97,7 @@ func TestRunIsDeterministic(t *testing.T) {
 			t.Fatalf("firm snapshot %d differs: %+v vs %+v", i, a.Firms[i], b.Firms[i])
 		}
 	}
-	c, err := sim.Run(&sc.Config, sim.Options{Seed: 8, Scale: 0.03})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := runBuiltin(t, "yongkang", 8, 0.03)
 	if bytes.Equal(summary(a), summary(c)) {
 		t.Error("seeds 7 and 8 give the same results: the seed is not used")
 	}
@@ -113,14 +109,7 @@ func TestRunIsDeterministic(t *testing.T) {
 func TestBuiltinScenariosRun(t *testing.T) {
 	for _, name := range scenarios.List() {
 		t.Run(name, func(t *testing.T) {
-			sc, err := scenarios.Builtin(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := sim.Run(&sc.Config, sim.Options{Seed: 1, Scale: 0.02})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runBuiltin(t, name, 1, 0.02)
 			for _, s := range []string{"firms_total", "population", "employment"} {
 				if v, ok := res.Value(s, 2006); !ok || !(v > 0) {
 					t.Errorf("%s in 2006 = %v, %v; want a positive value", s, v, ok)

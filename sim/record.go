@@ -228,7 +228,7 @@ func (rc *recorder) recordVillages(w *world) {
 	specialised, posts, business := 0.0, 0.0, 0.0
 	for v := range w.villages {
 		vil := &w.villages[v]
-		if int(vil.Workshops) >= vp.SpecialisedMinWorkshops && w.largestProductShare(int32(v)) >= vp.SpecialisedShare {
+		if int(vil.Workshops) >= vp.SpecialisedMinWorkshops && w.modalShare(int32(v)) >= vp.SpecialisedShare {
 			specialised++
 		}
 		posts += float64(vil.Posts)

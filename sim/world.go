@@ -25,8 +25,7 @@ type world struct {
 
 	products       []agents.Product
 	sectors        []string
-	sectorOf       map[string]int // used only while building; never iterated
-	tradition      []float64      // cumulative weights of traditional products
+	tradition      []float64 // cumulative weights of traditional products
 	mantangProduct int
 
 	market   marketState
@@ -103,7 +102,6 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 		rngHouse: Stream(opt.Seed, opt.Run, "households"),
 		rngFirm:  Stream(opt.Seed, opt.Run, "firms"),
 		rngGov:   Stream(opt.Seed, opt.Run, "governments"),
-		sectorOf: map[string]int{},
 	}
 	w.buildProducts()
 	w.buildVillages()
@@ -126,11 +124,12 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 // each a share of the rung's national market drawn from a log-normal law.
 func (w *world) buildProducts() {
 	disp := w.p.Markets.MarketDispersion
+	sectorOf := map[string]int{} // lookup only; never iterated
 	for ri, r := range w.cfg.Ladder {
-		si, ok := w.sectorOf[r.Sector]
+		si, ok := sectorOf[r.Sector]
 		if !ok {
 			si = len(w.sectors)
-			w.sectorOf[r.Sector] = si
+			sectorOf[r.Sector] = si
 			w.sectors = append(w.sectors, r.Sector)
 		}
 		weights := make([]float64, r.Products)
@@ -327,23 +326,9 @@ func (w *world) recomputeModal(village int32) {
 	w.villages[village].Modal = int16(best)
 }
 
-// largestProductShare is the share of a village's workshops making its
-// most common product, counted afresh (observation only: it changes no
-// state, unlike recomputeModal).
-func (w *world) largestProductShare(village int32) float64 {
-	v := &w.villages[village]
-	if v.Workshops <= 0 {
-		return 0
-	}
-	np := len(w.products)
-	best := int32(0)
-	for _, c := range w.villProd[int(village)*np : (int(village)+1)*np] {
-		best = max(best, c)
-	}
-	return float64(best) / float64(v.Workshops)
-}
-
 // modalShare is the share of a village's workshops making its main product.
+// countWorkshop keeps Modal the most common product at every change, so
+// this is also the largest product's share; reading it changes nothing.
 func (w *world) modalShare(village int32) float64 {
 	v := &w.villages[village]
 	if v.Modal < 0 || v.Workshops <= 0 {

@@ -157,7 +157,6 @@ type simulation struct {
 	// Ensemble is the ensemble of --runs N > 1, nil for a single run. Its
 	// median is what fit.csv compares with the article, its bands are drawn.
 	Ensemble *ensemble.Ensemble
-	Bands    []plots.Band
 	Source   seeds.ValueSource // what fit.csv compares with the article
 	Runs     int
 }
@@ -172,7 +171,7 @@ func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, progres
 		if err != nil {
 			return nil, err
 		}
-		return &simulation{Results: e.Runs[0], Ensemble: e, Bands: e.Bands(), Source: e, Runs: o.Runs}, nil
+		return &simulation{Results: e.Runs[0], Ensemble: e, Source: e, Runs: o.Runs}, nil
 	}
 	res, err := sim.Run(&sc.Config, sim.Options{Seed: o.Seed, Scale: o.Scale, Progress: progress, Context: ctx})
 	if err != nil {
@@ -212,8 +211,12 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var bands []plots.Band
+	if s.Ensemble != nil {
+		bands = s.Ensemble.Bands()
+	}
 	_, err := plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
-		Results: r, Targets: targets, Bands: s.Bands,
+		Results: r, Targets: targets, Bands: bands,
 		Title:    title(sc.Name, o.Seed, s.Runs),
 		Rescaled: rescaled, Scale: r.Scale,
 	})

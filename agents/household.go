@@ -60,7 +60,7 @@ func EntryProbability(p *HouseholdParams, in EntryInputs) float64 {
 	gain := in.ExpectedProfit - in.CoverCost - in.SanctionProb*in.SanctionLoss - in.FarmIncome
 	pr := p.EntryRate * Logistic(p.EntrySensitivity*gain/in.FarmIncome)
 	pr *= (1 + p.ImitationWeight*in.NeighbourShare) * (1 + in.Encouragement)
-	return math.Min(pr, 1)
+	return min(pr, 1)
 }
 
 // ChooseProduct returns the product a new workshop makes: with a
@@ -69,7 +69,7 @@ func EntryProbability(p *HouseholdParams, in EntryInputs) float64 {
 // makes the product the household knows. u is a uniform draw in [0,1).
 // Article: "one product per town and one sector per township".
 func ChooseProduct(p *HouseholdParams, known, villageModal int, modalShare, u float64) int {
-	if villageModal >= 0 && u < math.Min(1, p.ImitationCopy*(p.ImitationBase+modalShare)) {
+	if villageModal >= 0 && u < min(1, p.ImitationCopy*(p.ImitationBase+modalShare)) {
 		return villageModal
 	}
 	return known

@@ -18,8 +18,8 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 		if pol.on(evGetihuLegal) || pol.privateAllowed() {
 			w.setForm(f, w.registerForm(f.Village, f.Employees, r.Float64()))
 		} else if r.Float64() < w.sanctionProbability(f.Village) {
-			if f.Village == 0 && w.villages[0].Stance == agents.Repress {
-				w.acc.arrests += f.Family // the villagers caught at work are arrested
+			if f.Village == 0 && w.Villages[0].Stance == agents.Repress {
+				w.Acc.Arrests += f.Family // the villagers caught at work are arrested
 			}
 			w.closeFirm(f)
 		}
@@ -27,7 +27,7 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 		switch {
 		case pol.privateAllowed() && atCap && r.Float64() < fp.PrivateRegistrationRate:
 			w.setForm(f, agents.Private)
-		case !pol.privateAllowed() && atCap && w.villages[f.Village].Cover && !pol.on(evRedHatRepression) &&
+		case !pol.privateAllowed() && atCap && w.Villages[f.Village].Cover && !pol.on(evRedHatRepression) &&
 			agents.WantsRedHat(fp, pol.gov.CommuneFee+pol.gov.VillageFee+pol.gov.StateTax, pol.gov.GetihuTax, 12*r.Float64()):
 			w.setForm(f, agents.RedHat) // to grow past the cap, it borrows a red hat (yearly propensity, monthly draw)
 		}
@@ -47,7 +47,7 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 	case agents.TownshipCollective, agents.VillageCollective:
 		if pol.on(evCollectiveShareholding) && r.Float64() < fp.PrivatisationRate {
 			w.setForm(f, agents.ShareholdingCoop)
-			f.Capital = math.Max(f.Capital, 0) // the shareholders do not take over past losses
+			f.Capital = max(f.Capital, 0) // the shareholders do not take over past losses
 		}
 	case agents.Private, agents.ShareholdingCoop:
 		if pol.on(evCompanyConversion) && f.Employees >= float64(fp.CompanyMinEmployees) {
@@ -68,7 +68,7 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 
 func (w *world) setForm(f *agents.Firm, form agents.LegalForm) {
 	if form == agents.Getihu && f.Employees > float64(w.p.Firms.GetihuCap) {
-		f.SetEmployees(&w.p.Firms, math.Max(f.Family, float64(w.p.Firms.GetihuCap)))
+		f.SetEmployees(&w.p.Firms, max(f.Family, float64(w.p.Firms.GetihuCap)))
 	}
 	f.Form = form
 }
@@ -78,7 +78,7 @@ func (w *world) setForm(f *agents.Firm, form agents.LegalForm) {
 // equipment subsidy; new designs add to the varieties of the county; and the
 // firm may review its product.
 func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
-	if int(f.ID)%12 != w.month.MonthOfYear()-1 {
+	if int(f.ID)%12 != w.Month.MonthOfYear()-1 {
 		return
 	}
 	fp := &w.p.Firms
@@ -95,9 +95,9 @@ func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
 	f.Quality *= 1 + fp.QualityGrowth*boost*(1+fp.QualityNoise*r.NormFloat64())
 	designs := fp.DesignRate * boost * math.Sqrt(f.Employees)
 	f.Designs += int32(math.Floor(designs + r.Float64()))
-	if f.Owner >= 0 && int32(w.month)-f.Born >= 12 {
-		yearly := f.YearProfit * 12 / float64(w.month.MonthOfYear())
-		if agents.OwnerQuits(fp, yearly, w.labour.farmIncome, r.Float64()) {
+	if f.Owner >= 0 && int32(w.Month)-f.Born >= 12 {
+		yearly := f.YearProfit * 12 / float64(w.Month.MonthOfYear())
+		if agents.OwnerQuits(fp, yearly, w.Labour.FarmIncome, r.Float64()) {
 			w.closeFirm(f)
 			return
 		}
@@ -112,23 +112,23 @@ func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
 // Promoted sectors (electric vehicles, solar) pull firms while promoted.
 func (w *world) switchProduct(f *agents.Firm, r *rand.Rand) {
 	fp := &w.p.Firms
-	year := w.month.Year()
+	year := w.Month.Year()
 	score := func(p int) float64 {
-		s := w.market.price[p] * (1 - w.market.share[p])
-		if w.products[p].Promoted && w.policy.on(evSectorPromotion) {
+		s := w.Market.Price[p] * (1 - w.Market.Share[p])
+		if w.Products[p].Promoted && w.policy.on(evSectorPromotion) {
 			s *= 1 + fp.PromotedSectorPull
 		}
 		return s
 	}
 	cur := score(int(f.Product))
-	lossMaking := f.YearProfit < fp.UpgradeProfitFloor*math.Max(f.YearSales, 1)
+	lossMaking := f.YearProfit < fp.UpgradeProfitFloor*max(f.YearSales, 1)
 	best, bestScore := -1, cur*(1+fp.SwitchMargin)
 	if lossMaking {
 		bestScore = 0
 	}
 	for range 4 {
-		p := r.IntN(len(w.products))
-		pr := &w.products[p]
+		p := r.IntN(len(w.Products))
+		pr := &w.Products[p]
 		if pr.Available > year || pr.Complexity > f.Quality || p == int(f.Product) {
 			continue
 		}
@@ -166,7 +166,7 @@ func (w *world) trade(f *agents.Firm, r *rand.Rand) {
 		}
 	}
 	if f.Lead >= 0 {
-		lead := &w.firms[f.Lead]
+		lead := &w.Firms[f.Lead]
 		if !lead.Alive || r.Float64() < fp.SubcontractLinkBreak {
 			f.Lead = -1
 		}
@@ -178,9 +178,9 @@ func (w *world) trade(f *agents.Firm, r *rand.Rand) {
 	// Look for a lead firm among a few firms drawn at random: a larger
 	// firm of the same sector in Yongkang (no all-pairs search).
 	for range 8 {
-		cand := &w.firms[w.active[r.IntN(len(w.active))]]
+		cand := &w.Firms[w.Active[r.IntN(len(w.Active))]]
 		if cand.Alive && cand.ID != f.ID && cand.Employees >= float64(fp.LeadMinEmployees) &&
-			w.products[cand.Product].Sector == w.products[f.Product].Sector && cand.Location.InYongkang() {
+			w.Products[cand.Product].Sector == w.Products[f.Product].Sector && cand.Location.InYongkang() {
 			f.Lead = cand.ID
 			return
 		}
@@ -195,14 +195,14 @@ func (w *world) spinoffAllowed() bool {
 // village, making the parent's product, with a
 // quality close to the parent's.
 func (w *world) spinoff(id int32, r *rand.Rand) {
-	parent := w.firms[id]
-	v := &w.villages[parent.Village]
+	parent := w.Firms[id]
+	v := &w.Villages[parent.Village]
 	if len(v.Households) == 0 {
 		return
 	}
 	for range 3 {
 		hi := v.Households[r.IntN(len(v.Households))]
-		h := &w.households[hi]
+		h := &w.Households[hi]
 		if h.Firm >= 0 || h.Activity == agents.Left {
 			continue
 		}
@@ -220,8 +220,8 @@ func (w *world) spinoff(id int32, r *rand.Rand) {
 		f.Quality = parent.Quality * math.Exp(w.p.Firms.SpinoffQualitySpread*r.NormFloat64())
 		h.Firm, h.Known = f.ID, parent.Product
 		w.setActivity(hi, agents.Workshop)
-		w.acc.entries++
-		w.acc.spinoffs++
+		w.Acc.Entries++
+		w.Acc.Spinoffs++
 		return
 	}
 }
@@ -233,16 +233,16 @@ func (w *world) closeFirm(f *agents.Firm) {
 	}
 	f.Alive = false
 	if f.Owner >= 0 {
-		w.households[f.Owner].Firm = -1
+		w.Households[f.Owner].Firm = -1
 		w.setActivity(f.Owner, agents.Farming)
 		if f.Location.InYongkang() {
 			w.countWorkshop(f.Village, int(f.Product), -1)
 		}
 	}
 	if f.Location == agents.EstateSite && f.Estate >= 0 {
-		w.estates[f.Estate].used -= f.Plot
+		w.Estates[f.Estate].Used -= f.Plot
 	}
-	w.acc.exits++
+	w.Acc.Exits++
 }
 
 // stepLabour closes the month's labour market. Firms hired during the firm
@@ -252,14 +252,14 @@ func (w *world) closeFirm(f *agents.Firm) {
 // jobs natives leave open (the brief's "migrants arriving to fill jobs"). Vacancies are
 // the gaps between the sizes firms aim at and their employment.
 func (w *world) stepLabour() {
-	lb := &w.labour
-	native := w.p.Households.WageWorkPropensity * lb.workers[agents.Farming]
-	hiredBefore := lb.hired - lb.want*lb.fill // hired workers before this month's hires
-	lb.fill = 1
-	if lb.want > 0 {
-		lb.fill = math.Max(0, math.Min(1, (native+lb.migrantWorkers-hiredBefore)/lb.want))
+	lb := &w.Labour
+	native := w.p.Households.WageWorkPropensity * lb.Workers[agents.Farming]
+	hiredBefore := lb.Hired - lb.Want*lb.Fill // hired workers before this month's hires
+	lb.Fill = 1
+	if lb.Want > 0 {
+		lb.Fill = max(0, min(1, (native+lb.MigrantWorkers-hiredBefore)/lb.Want))
 	}
-	lb.nativeWage = math.Min(lb.hired, native)
-	unfilled := lb.hired + lb.vacancies - lb.nativeWage
-	lb.migrantWorkers += agents.MigrantAdjustment(&w.p.Labour, math.Max(0, unfilled), lb.migrantWorkers)
+	lb.NativeWage = min(lb.Hired, native)
+	unfilled := lb.Hired + lb.Vacancies - lb.NativeWage
+	lb.MigrantWorkers += agents.MigrantAdjustment(&w.p.Labour, max(0, unfilled), lb.MigrantWorkers)
 }

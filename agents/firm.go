@@ -1,6 +1,10 @@
 package agents
 
-import "math"
+import (
+	"math"
+
+	"clustersim/agents/rng"
+)
 
 // LegalForm is a firm's legal status. A firm's form changes over its life.
 type LegalForm uint8
@@ -71,7 +75,8 @@ func (l Location) InYongkang() bool { return l == VillageSite || l == EstateSite
 
 // Firm is a producer. Employees include the owner's family labour.
 type Firm struct {
-	ID        int32
+	ID        int32  // sequence number in the run, the firm_id of the outputs
+	UID       rng.ID // identity, for its draws: from its founder and month of founding
 	Form      LegalForm
 	Product   int16
 	Village   int32 // home village

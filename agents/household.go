@@ -5,7 +5,11 @@
 // on its own; package sim schedules the rules and keeps the world.
 package agents
 
-import "math"
+import (
+	"math"
+
+	"clustersim/agents/rng"
+)
 
 // Activity is what a household's labour mainly does.
 type Activity uint8
@@ -20,6 +24,7 @@ const (
 
 // Household is a peasant family of one village.
 type Household struct {
+	UID      rng.ID   // identity, for its draws: from its index in 1978, or its kin and month of formation
 	Village  int32    // index of its village
 	Activity Activity // main activity
 	Workers  float32  // workers in the household

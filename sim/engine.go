@@ -124,7 +124,7 @@ func (e *Engine) Step(ctx context.Context) error {
 	w := e.w
 	w.step()
 	w.Stats.HouseholdMonths += int64(len(w.Households))
-	w.Stats.FirmMonths += int64(len(w.Active))
+	w.Stats.FirmMonths += int64(len(w.Firms) - w.closed)
 	w.Month++
 	e.notify(AfterMonth)
 	return nil
@@ -147,8 +147,8 @@ func (e *Engine) Results() *Results {
 	w := e.w
 	stats := w.Stats
 	stats.HouseholdsEver = len(w.Households)
-	stats.FirmsEver = len(w.Firms)
-	stats.FirmsAlive = len(w.Active)
+	stats.FirmsEver = int(w.NextFirmID)
+	stats.FirmsAlive = len(w.Firms) - w.closed
 	stats.Households = 0
 	for i := range w.Households {
 		if w.Households[i].Activity != agents.Left {

@@ -2,14 +2,15 @@ package sim
 
 import (
 	"math"
-	"math/rand/v2"
 
 	"clustersim/agents"
+	"clustersim/agents/rng"
 )
 
 // changeForm applies the transitions between legal forms that the
 // timeline allows this month.
-func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
+func (w *world) changeForm(f *agents.Firm) {
+	r := w.rand(drawLegalForm, f.UID)
 	fp := &w.p.Firms
 	pol := &w.policy
 	atCap := f.Employees >= float64(fp.GetihuCap)-0.5
@@ -77,10 +78,11 @@ func (w *world) setForm(f *agents.Firm, form agents.LegalForm) {
 // experience, faster with the innovation centre, the service centres and the
 // equipment subsidy; new designs add to the varieties of the county; and the
 // firm may review its product.
-func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
+func (w *world) innovate(f *agents.Firm) {
 	if int(f.ID)%12 != w.Month.MonthOfYear()-1 {
 		return
 	}
+	r := w.rand(drawFirmReview, f.UID)
 	fp := &w.p.Firms
 	boost := 1.0
 	if w.policy.on(evInnovationCentre) {
@@ -110,7 +112,7 @@ func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
 // switchProduct moves a firm along the ladder: it samples a few products it
 // is able to make and takes the best if it beats its own by a margin.
 // Promoted sectors (electric vehicles, solar) pull firms while promoted.
-func (w *world) switchProduct(f *agents.Firm, r *rand.Rand) {
+func (w *world) switchProduct(f *agents.Firm, r *rng.Draws) {
 	fp := &w.p.Firms
 	year := w.Month.Year()
 	score := func(p int) float64 {
@@ -149,7 +151,8 @@ func (w *world) switchProduct(f *agents.Firm, r *rand.Rand) {
 }
 
 // trade: exporting and subcontracting links.
-func (w *world) trade(f *agents.Firm, r *rand.Rand) {
+func (w *world) trade(f *agents.Firm) {
+	r := w.rand(drawTrade, f.UID)
 	fp := &w.p.Firms
 	if !f.Exporter && w.policy.on(evExportOpening) && f.Form.CanInvoice() &&
 		f.Quality >= fp.ExportQuality && f.Employees >= float64(fp.ExportMinEmployees) {
@@ -166,8 +169,7 @@ func (w *world) trade(f *agents.Firm, r *rand.Rand) {
 		}
 	}
 	if f.Lead >= 0 {
-		lead := &w.Firms[f.Lead]
-		if !lead.Alive || r.Float64() < fp.SubcontractLinkBreak {
+		if lead := w.firm(f.Lead); lead == nil || !lead.Alive || r.Float64() < fp.SubcontractLinkBreak {
 			f.Lead = -1
 		}
 		return
@@ -178,7 +180,7 @@ func (w *world) trade(f *agents.Firm, r *rand.Rand) {
 	// Look for a lead firm among a few firms drawn at random: a larger
 	// firm of the same sector in Yongkang (no all-pairs search).
 	for range 8 {
-		cand := &w.Firms[w.Active[r.IntN(len(w.Active))]]
+		cand := &w.Firms[r.IntN(len(w.Firms))]
 		if cand.Alive && cand.ID != f.ID && cand.Employees >= float64(fp.LeadMinEmployees) &&
 			w.Products[cand.Product].Sector == w.Products[f.Product].Sector && cand.Location.InYongkang() {
 			f.Lead = cand.ID
@@ -194,8 +196,8 @@ func (w *world) spinoffAllowed() bool {
 // spinoff: an employee or manager of firm id founds a firm in the same
 // village, making the parent's product, with a
 // quality close to the parent's.
-func (w *world) spinoff(id int32, r *rand.Rand) {
-	parent := w.Firms[id]
+func (w *world) spinoff(k int, r *rng.Draws) {
+	parent := w.Firms[k]
 	v := &w.Villages[parent.Village]
 	if len(v.Households) == 0 {
 		return
@@ -214,7 +216,7 @@ func (w *world) spinoff(id int32, r *rand.Rand) {
 			// ... or indeed had been sales or technical managers").
 			form = agents.Private
 		}
-		f := w.newFirm(form, parent.Product, parent.Village, hi)
+		f := w.newFirm(h.UID.Child(idSpinoff, int(w.Month), 0), form, parent.Product, parent.Village, hi)
 		f.Family = float64(h.Workers)
 		f.SetEmployees(&w.p.Firms, f.Family)
 		f.Quality = parent.Quality * math.Exp(w.p.Firms.SpinoffQualitySpread*r.NormFloat64())
@@ -232,6 +234,8 @@ func (w *world) closeFirm(f *agents.Firm) {
 		return
 	}
 	f.Alive = false
+	w.slot[f.ID] = -1
+	w.closed++
 	if f.Owner >= 0 {
 		w.Households[f.Owner].Firm = -1
 		w.setActivity(f.Owner, agents.Farming)

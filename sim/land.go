@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"clustersim/agents"
+	"clustersim/agents/rng"
 )
 
 // stepLand gives estate plots to firms that wait for land, every month
@@ -12,7 +13,7 @@ import (
 func (w *world) stepLand() {
 	lp := &w.p.Land
 	for _, id := range w.waiting {
-		w.Land.Demand += w.landNeed(&w.Firms[id]) / 12
+		w.Land.Demand += w.landNeed(w.firm(id)) / 12
 	}
 	if !w.policy.on(evLandQuota) {
 		w.allocateLand(math.Inf(1))
@@ -20,14 +21,13 @@ func (w *world) stepLand() {
 	if !w.policy.privateAllowed() {
 		return
 	}
-	r := w.rngGov
 	for _, id := range w.waiting {
-		f := &w.Firms[id]
-		if !f.Alive || !f.Location.InYongkang() || !f.Form.Movable() || int(f.Waiting) <= lp.WaitBeforeLeaving {
+		f := w.firm(id)
+		if f == nil || !f.Location.InYongkang() || !f.Form.Movable() || int(f.Waiting) <= lp.WaitBeforeLeaving {
 			continue
 		}
-		if r.Float64() < lp.LeaveRate {
-			w.relocate(f, r.Float64())
+		if r := w.rand(drawRelocation, f.UID); r.Float64() < lp.LeaveRate {
+			w.relocate(f, r)
 		}
 	}
 }
@@ -52,15 +52,15 @@ func (w *world) allocateLand(budget float64) {
 		return
 	}
 	ranking := w.policy.on(evTaxRanking)
-	start := w.rngGov.IntN(len(w.waiting))
+	start := w.rand(drawLandQueue, county).IntN(len(w.waiting))
 	for pass := range 2 {
 		if pass == 0 && !ranking {
 			continue
 		}
 		rankedPass := pass == 0
 		for k := range w.waiting {
-			f := &w.Firms[w.waiting[(start+k)%len(w.waiting)]]
-			if !f.Alive || !f.Location.InYongkang() || (ranking && f.Ranked != rankedPass) {
+			f := w.firm(w.waiting[(start+k)%len(w.waiting)])
+			if f == nil || !f.Location.InYongkang() || (ranking && f.Ranked != rankedPass) {
 				continue
 			}
 			budget -= w.givePlot(f, budget)
@@ -115,8 +115,9 @@ func (w *world) openEstateWithRoom(need float64) int {
 // relocate moves a firm out of Yongkang: to Wuyi or Jinyun next door, or
 // elsewhere in China ("most re-establishing themselves in neighbouring
 // districts").
-func (w *world) relocate(f *agents.Firm, u float64) {
+func (w *world) relocate(f *agents.Firm, r *rng.Draws) {
 	lp := &w.p.Land
+	u := r.Float64()
 	dest := agents.Elsewhere
 	switch {
 	case u < lp.ShareToWuyi:
@@ -131,7 +132,7 @@ func (w *world) relocate(f *agents.Firm, u float64) {
 		w.Estates[f.Estate].Used -= f.Plot
 	}
 	f.Location, f.Estate, f.Plot, f.Waiting, f.Lead = dest, -1, 0, 0, -1
-	f.Office = w.policy.on(evRegisteredOfficeCentre) && w.rngGov.Float64() < lp.RegisteredOfficeKeep
+	f.Office = w.policy.on(evRegisteredOfficeCentre) && r.Float64() < lp.RegisteredOfficeKeep
 	w.Acc.Left++
 	if w.policy.on(evYongwujin) && (dest == agents.Wuyi || dest == agents.Jinyun) {
 		w.Acc.MovedYongwujin++

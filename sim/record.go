@@ -68,8 +68,8 @@ func (rc *recorder) record(v *View) {
 	var employment, migrantsEmployed, workshopLabour, output, varieties float64
 	var largest *agents.Firm
 	large := map[string]float64{} // lookup by sector name; read below in a fixed order
-	for _, id := range v.Active {
-		f := &v.Firms[id]
+	for i := range v.Firms {
+		f := &v.Firms[i]
 		if !f.Location.InYongkang() {
 			outside++
 			if f.Office {
@@ -317,15 +317,15 @@ func (fr firmRecorder) Observe(at Point, v *View) {
 }
 
 func (rc *RecordState) recordFirms(v *View, year int) {
-	if cap(rc.Firms)-len(rc.Firms) < len(v.Active) {
+	if cap(rc.Firms)-len(rc.Firms) < len(v.Firms) {
 		// Grow once for the years left, not year by year.
 		left := v.Config().End.Year() - year + 1
-		grown := make([]FirmSnapshot, len(rc.Firms), len(rc.Firms)+len(v.Active)*left*5/4)
+		grown := make([]FirmSnapshot, len(rc.Firms), len(rc.Firms)+len(v.Firms)*left*5/4)
 		copy(grown, rc.Firms)
 		rc.Firms = grown
 	}
-	for _, id := range v.Active {
-		f := &v.Firms[id]
+	for i := range v.Firms {
+		f := &v.Firms[i]
 		rc.Firms = append(rc.Firms, FirmSnapshot{
 			Year: int16(year), Form: uint8(f.Form), FirmID: f.ID, Product: f.Product,
 			Location: v.LocationIndex(f), Employees: int32(math.Round(f.Employees)),

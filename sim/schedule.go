@@ -57,5 +57,6 @@ func (w *world) step() {
 // stepTimeline sets the events and regime in force this month and applies
 // the one-off effects of the events that begin.
 func (w *world) stepTimeline() {
+	w.keys.setMonth(w.Month)
 	w.applyEvents(w.policy.update(w.cfg, w.Month))
 }

@@ -13,8 +13,8 @@ type State struct {
 
 	Households []agents.Household
 	Villages   []agents.Village
-	Firms      []agents.Firm // indexed by ID
-	Active     []int32       // IDs of living firms, in ID order
+	Firms      []agents.Firm // firms in ID order: the living, and those closed since the last compaction (never in December)
+	NextFirmID int32         // the ID of the next firm founded
 	Products   []agents.Product
 
 	Market   MarketState

@@ -76,7 +76,6 @@ func (w *world) unitPrice(f *agents.Firm) float64 {
 // activity: farm, peddle, or open a workshop.
 func (w *world) stepHouseholds() {
 	hp := &w.p.Households
-	r := w.rngHouse
 	allowed := w.policy.on(evHouseholdResponsibility)
 	farm := w.Labour.FarmIncome
 	// Household i reviews its activity in month i mod 12.
@@ -86,11 +85,12 @@ func (w *world) stepHouseholds() {
 		switch h.Activity {
 		case agents.Farming:
 			h.Savings += hp.SavingsRate * farm
-			if allowed && r.Float64() < hp.PeddleStartRate {
+			if allowed && w.rand(drawOccupation, h.UID).Float64() < hp.PeddleStartRate {
 				w.setActivity(id, agents.Peddling)
 			}
 		case agents.Peddling:
 			h.Savings += hp.SavingsRate * agents.PeddleIncome(hp, farm)
+			r := w.rand(drawOccupation, h.UID)
 			if p, ok := agents.PeddlerLearns(hp, w.Hot, r.Float64(), r.Float64()); ok {
 				h.Known = int16(p)
 			}
@@ -100,7 +100,7 @@ func (w *world) stepHouseholds() {
 		default: // running a workshop, or gone
 			continue
 		}
-		if r.Float64() < hp.EmigrationRate {
+		if w.rand(drawEmigration, h.UID).Float64() < hp.EmigrationRate {
 			w.setActivity(id, agents.Left)
 			w.Labour.LeftWorkers += float64(h.Workers)
 			continue
@@ -114,7 +114,7 @@ func (w *world) stepHouseholds() {
 // considerWorkshop applies the entry rule to household i.
 func (w *world) considerWorkshop(i int32) {
 	h := &w.Households[i]
-	r := w.rngHouse
+	r := w.rand(drawEntry, h.UID)
 	v := &w.Villages[h.Village]
 	prod := agents.ChooseProduct(&w.p.Households, int(h.Known), int(v.Modal), w.modalShare(h.Village), r.Float64())
 	if prod < 0 || w.Products[prod].Available > w.Month.Year() {
@@ -162,7 +162,7 @@ func (w *world) considerWorkshop(i int32) {
 		return
 	}
 	h.Savings -= capital
-	f := w.newFirm(form, int16(prod), h.Village, i)
+	f := w.newFirm(h.UID.Child(idWorkshop, int(w.Month), 0), form, int16(prod), h.Village, i)
 	f.Family = float64(h.Workers)
 	f.SetEmployees(fp, f.Family)
 	f.Quality = quality
@@ -218,23 +218,18 @@ func (w *world) sanctionProbability(village int32) float64 {
 // legitimises it. (Repression acts in the firm sub-step, in changeForm,
 // and on the entry decision.)
 func (w *world) stepGovernments() {
-	r := w.rngGov
 	fp := &w.p.Firms
 	if w.policy.on(evRuralCompanies) && !w.policy.on(evCollectiveShareholding) && fp.CollectiveFoundRate > 0 {
-		n := int(math.Floor(fp.CollectiveFoundRate*w.scale + r.Float64()))
-		for range n {
-			form := agents.VillageCollective
-			if r.Float64() < w.cfg.TownshipCollectiveShare {
-				form = agents.TownshipCollective
-			}
-			w.newCollective(form, int32(r.IntN(len(w.Villages))))
+		n := int(math.Floor(fp.CollectiveFoundRate*w.scale + w.rand(drawCollectiveFounding, county).Float64()))
+		for k := range n {
+			w.foundCollective(county.Child(idCollective, int(w.Month), k))
 			w.Acc.Entries++
 		}
 	}
 	if w.policy.on(evLegitimisation) {
 		for v := range w.Villages {
 			vil := &w.Villages[v]
-			if !vil.Cover && r.Float64() < w.p.Villages.CompromiseDiffusion {
+			if !vil.Cover && w.rand(drawCompromise, villageID(v)).Float64() < w.p.Villages.CompromiseDiffusion {
 				// The village takes up Mantang's model: the confederation's
 				// cover, and a committee that encourages workshops ("four
 				// wheels turning together").
@@ -244,44 +239,41 @@ func (w *world) stepGovernments() {
 	}
 }
 
-// stepFirms runs every living firm through the month.
+// stepFirms runs every living firm through the month, in ID order.
 func (w *world) stepFirms() {
 	fp := &w.p.Firms
-	r := w.rngFirm
 	for i := range w.Market.Volume {
 		w.Market.Volume[i], w.Market.Export[i], w.Market.Producers[i] = 0, 0, 0
 	}
 	w.waiting = w.waiting[:0]
 	w.Labour.Hired, w.Labour.Want, w.Labour.Vacancies = 0, 0, 0
-	n := len(w.Active) // spin-offs founded during this loop start next month
-	kept := 0          // living firms are compacted to the front of w.active
+	managersFree, softBudget, spinoffs := w.policy.on(evControlManagement), !w.policy.on(evCollectiveShareholding), w.spinoffAllowed()
+	n := len(w.Firms) // spin-offs founded during this loop start next month
 	for k := 0; k < n; k++ {
-		id := w.Active[k]
-		f := &w.Firms[id]
-		if !f.Alive {
-			continue
-		}
-		w.produce(f)
-		w.plan(f)
-		w.changeForm(f, r) // may close it (a raid)
+		f := &w.Firms[k]
 		if f.Alive {
-			w.innovate(f, r) // may close it (the owner quits)
+			w.produce(f)
+			w.plan(f)
+			w.changeForm(f) // may close it (a raid)
 		}
 		if f.Alive {
-			w.trade(f, r)
-			if pr := agents.SpinoffProbability(fp, f, w.policy.on(evControlManagement)); pr > 0 && r.Float64() < pr && w.spinoffAllowed() {
-				w.spinoff(id, r)
-				f = &w.Firms[id]
+			w.innovate(f) // may close it (the owner quits)
+		}
+		if f.Alive {
+			w.trade(f)
+			if pr := agents.SpinoffProbability(fp, f, managersFree); spinoffs && pr > 0 {
+				if r := w.rand(drawSpinoff, f.UID); r.Float64() < pr {
+					w.spinoff(k, r)
+				}
+				f = &w.Firms[k]
 			}
-			if r.Float64() < agents.ExitProbability(fp, f, !w.policy.on(evCollectiveShareholding)) {
+			if w.rand(drawExit, f.UID).Float64() < agents.ExitProbability(fp, f, softBudget) {
 				w.closeFirm(f)
 			}
 		}
 		if !f.Alive {
 			continue
 		}
-		w.Active[kept] = id
-		kept++
 		if f.Location.InYongkang() {
 			w.Labour.Hired += max(0, f.Employees-f.Family)
 			w.Labour.Vacancies += max(0, f.Target-f.Employees)
@@ -290,7 +282,38 @@ func (w *world) stepFirms() {
 			}
 		}
 	}
-	w.Active = append(w.Active[:kept], w.Active[n:]...) // with the firms founded this month
+	if w.closed*8 > len(w.Firms) || w.Month.MonthOfYear() == 12 {
+		w.compactFirms()
+	}
+}
+
+// compactFirms removes closed firms from w.Firms, keeping ID order. The
+// firm sub-step calls it when an eighth of the firms have closed (so the
+// hot loop does not walk the dead), and in December (so the yearly
+// sub-steps and the observers see only living firms).
+func (w *world) compactFirms() {
+	kept := 0
+	for k := range w.Firms {
+		if !w.Firms[k].Alive {
+			continue
+		}
+		if kept != k {
+			w.Firms[kept] = w.Firms[k]
+			w.slot[w.Firms[kept].ID] = int32(kept)
+		}
+		kept++
+	}
+	clear(w.Firms[kept:])
+	w.Firms = w.Firms[:kept]
+	w.closed = 0
+}
+
+// firm returns the living firm of an ID, or nil if it has closed.
+func (w *world) firm(id int32) *agents.Firm {
+	if id < 0 || int(id) >= len(w.slot) || w.slot[id] < 0 {
+		return nil
+	}
+	return &w.Firms[w.slot[id]]
 }
 
 // produce: output, sales, costs and taxes of one month.

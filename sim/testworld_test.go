@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"clustersim/agents"
+	"clustersim/agents/rng"
 )
 
 // testConfig is a minimal scenario: one product, two estates that open in
@@ -50,7 +51,7 @@ func newTestWorld(t *testing.T, cfg *Config, seed uint64) *world {
 // addFirm adds a private firm on a village site that wants the given
 // number of employees.
 func addFirm(w *world, wanted float64) *agents.Firm {
-	f := w.newFirm(agents.Private, 0, 1, -1)
+	f := w.newFirm(rng.NewID(idWorkshop, int(w.NextFirmID)), agents.Private, 0, 1, -1)
 	f.SetEmployees(&w.p.Firms, 5)
 	f.Wanted = wanted
 	return f
@@ -241,7 +242,7 @@ func TestWorkshopCountsAfterArrest(t *testing.T) {
 	w.updatePrices()
 
 	owner := w.Villages[0].Households[0]
-	f := w.newFirm(agents.Underground, 0, 0, owner)
+	f := w.newFirm(w.Households[owner].UID.Child(idWorkshop, int(w.Month), 0), agents.Underground, 0, 0, owner)
 	if int(f.ID)%12 != w.Month.MonthOfYear()-1 {
 		t.Fatalf("firm %d does not review its product in month %d; the test needs it to", f.ID, w.Month.MonthOfYear())
 	}
@@ -252,7 +253,7 @@ func TestWorkshopCountsAfterArrest(t *testing.T) {
 
 	w.stepFirms()
 
-	if f := &w.Firms[f.ID]; f.Alive {
+	if w.firm(f.ID) != nil {
 		t.Fatalf("the workshop survived a raid with repression_sanction 1")
 	}
 	np := len(w.Products)

@@ -3,9 +3,9 @@ package sim
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 
 	"clustersim/agents"
+	"clustersim/agents/rng"
 )
 
 // world is one run: its scenario, the State that changes, and what is
@@ -16,7 +16,7 @@ type world struct {
 	p     *agents.Params
 	scale float64
 
-	rngWorld, rngHouse, rngFirm, rngGov *rand.Rand
+	keys drawKeys // the keys of this month's draws
 
 	townships      int
 	sectors        []string
@@ -28,7 +28,9 @@ type world struct {
 
 	growthLo, growthHi float64 // see agents.GrowthSaturation
 
-	waiting []int32 // firms waiting for land this month
+	waiting []int32 // IDs of the firms waiting for land this month
+	slot    []int32 // index in Firms of each firm ID ever (-1: closed)
+	closed  int     // firms in Firms that have closed (see compactFirms)
 
 	notify func(Point) // calls the engine's observers
 }
@@ -43,16 +45,14 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 	}
 	w := &world{
 		cfg: cfg, p: &cfg.Params, scale: scale,
-		rngWorld: Stream(opt.Seed, opt.Run, "world"),
-		rngHouse: Stream(opt.Seed, opt.Run, "households"),
-		rngFirm:  Stream(opt.Seed, opt.Run, "firms"),
-		rngGov:   Stream(opt.Seed, opt.Run, "governments"),
+		keys: newDrawKeys(opt.Seed, opt.Run),
 	}
 	w.Month = cfg.Start
+	w.keys.setMonth(w.Month)
 	w.buildProducts()
 	w.buildVillages()
 	w.buildHouseholds()
-	w.Firms = make([]agents.Firm, 0, 2*len(w.Households)) // about the firms a run creates: one growth at most
+	w.Firms = make([]agents.Firm, 0, len(w.Households)) // about the firms alive at once
 	w.buildCollectives()
 	for _, e := range cfg.Estates {
 		w.Estates = append(w.Estates, EstateState{Open: e.Open, Capacity: e.Capacity * scale})
@@ -80,8 +80,9 @@ func (w *world) buildProducts() {
 		}
 		weights := make([]float64, r.Products)
 		sum := 0.0
+		rd := w.rand(drawProductMarkets, rng.NewID(idRung, ri))
 		for k := range weights {
-			weights[k] = math.Exp(disp * w.rngWorld.NormFloat64())
+			weights[k] = math.Exp(disp * rd.NormFloat64())
 			sum += weights[k]
 		}
 		for k := range weights {
@@ -119,7 +120,7 @@ func (w *world) buildProducts() {
 
 // traditionalProduct draws a craft product in proportion to its weight in
 // 1978 (farm tools, scales, pots and knives).
-func (w *world) traditionalProduct(r *rand.Rand) int {
+func (w *world) traditionalProduct(r *rng.Draws) int {
 	total := w.tradition[len(w.tradition)-1]
 	if total <= 0 {
 		return -1
@@ -157,13 +158,14 @@ func (w *world) buildHouseholds() {
 	mantang := max(1, int(math.Round(float64(w.p.Villages.MantangHouseholds)*w.scale)))
 	n = max(n, mantang+len(w.Villages))
 	w.Households = make([]agents.Household, 0, int(float64(n)*1.5))
-	r := w.rngHouse
 	for i := range n {
+		uid := rng.NewID(idHousehold, i)
+		r := w.rand(drawHouseholdInit, uid)
 		v := int32(0) // the first households are Mantang's
 		if i >= mantang && len(w.Villages) > 1 {
 			v = int32(1 + (i-mantang)%(len(w.Villages)-1))
 		}
-		h := agents.Household{Village: v, Workers: float32(hp.WorkersPerHousehold), Known: -1, Firm: -1,
+		h := agents.Household{UID: uid, Village: v, Workers: float32(hp.WorkersPerHousehold), Known: -1, Firm: -1,
 			Savings: hp.InitialSavings * math.Exp(hp.SavingsSpread*r.NormFloat64()-hp.SavingsSpread*hp.SavingsSpread/2)}
 		if v == 0 && r.Float64() < w.p.Villages.MantangTradition && w.mantangProduct >= 0 {
 			h.Known = int16(w.mantangProduct)
@@ -202,19 +204,24 @@ func (w *world) setActivity(id int32, a agents.Activity) {
 // villages.
 func (w *world) buildCollectives() {
 	n := int(math.Round(float64(w.cfg.Collectives) * w.scale))
-	r := w.rngFirm
-	for range n {
-		form := agents.VillageCollective
-		if r.Float64() < w.cfg.TownshipCollectiveShare {
-			form = agents.TownshipCollective
-		}
-		w.newCollective(form, int32(r.IntN(len(w.Villages))))
+	for i := range n {
+		w.foundCollective(rng.NewID(idCollective, i))
 	}
 }
 
-func (w *world) newCollective(form agents.LegalForm, village int32) *agents.Firm {
+// foundCollective founds the collective uid: a township's or a village's,
+// in a village drawn at random.
+func (w *world) foundCollective(uid rng.ID) {
+	r := w.rand(drawCollectiveInit, uid)
+	form := agents.VillageCollective
+	if r.Float64() < w.cfg.TownshipCollectiveShare {
+		form = agents.TownshipCollective
+	}
+	w.newCollective(uid, form, int32(r.IntN(len(w.Villages))), r)
+}
+
+func (w *world) newCollective(uid rng.ID, form agents.LegalForm, village int32, r *rng.Draws) *agents.Firm {
 	fp := &w.p.Firms
-	r := w.rngFirm
 	size := fp.VillageCollectiveSize
 	if form == agents.TownshipCollective {
 		size = fp.TownshipCollectiveSize
@@ -223,7 +230,7 @@ func (w *world) newCollective(form agents.LegalForm, village int32) *agents.Firm
 	if prod < 0 {
 		prod = 0
 	}
-	f := w.newFirm(form, int16(prod), village, -1)
+	f := w.newFirm(uid, form, int16(prod), village, -1)
 	s := fp.CollectiveSizeSpread
 	f.SetEmployees(fp, max(2, size*math.Exp(s*r.NormFloat64()-s*s/2)))
 	f.Quality = math.Exp(fp.QualityDispersion * r.NormFloat64())
@@ -231,17 +238,18 @@ func (w *world) newCollective(form agents.LegalForm, village int32) *agents.Firm
 }
 
 // newFirm appends a firm and returns a pointer valid until the next append.
-func (w *world) newFirm(form agents.LegalForm, product int16, village, owner int32) *agents.Firm {
-	id := int32(len(w.Firms))
+func (w *world) newFirm(uid rng.ID, form agents.LegalForm, product int16, village, owner int32) *agents.Firm {
+	id := w.NextFirmID
+	w.NextFirmID++
+	w.slot = append(w.slot, int32(len(w.Firms)))
 	w.Firms = append(w.Firms, agents.Firm{
-		ID: id, Form: form, Product: product, Village: village, Location: agents.VillageSite,
+		ID: id, UID: uid, Form: form, Product: product, Village: village, Location: agents.VillageSite,
 		Estate: -1, Owner: owner, Lead: -1, Born: int32(w.Month), Quality: 1, Designs: 1, Alive: true,
 	})
-	w.Active = append(w.Active, id)
 	if owner >= 0 {
 		w.countWorkshop(village, int(product), +1)
 	}
-	return &w.Firms[id]
+	return &w.Firms[len(w.Firms)-1]
 }
 
 // countWorkshop keeps the per-village product counts that imitation and

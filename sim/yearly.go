@@ -12,8 +12,8 @@ import (
 // endYear resets the year's accounts of the county and of every firm.
 func (w *world) endYear() {
 	w.Acc = YearAccounts{}
-	for _, id := range w.Active {
-		f := &w.Firms[id]
+	for i := range w.Firms {
+		f := &w.Firms[i]
 		f.YearSales, f.YearTaxes, f.YearProfit = 0, 0, 0
 	}
 }
@@ -30,8 +30,8 @@ func (w *world) record() {
 // ("an official ranking of the 100 best companies"); firms in it get
 // priority for land.
 func (w *world) rankTaxpayers() {
-	for _, id := range w.Active {
-		w.Firms[id].Ranked = false
+	for i := range w.Firms {
+		w.Firms[i].Ranked = false
 	}
 	if !w.policy.on(evTaxRanking) {
 		return
@@ -42,12 +42,12 @@ func (w *world) rankTaxpayers() {
 	}
 	// Keep the n largest taxpayers in a min-heap: O(firms · log n).
 	top := make(rankHeap, 0, n)
-	for _, id := range w.Active {
-		f := &w.Firms[id]
+	for i := range w.Firms {
+		f := &w.Firms[i]
 		if f.YearTaxes <= 0 || !(f.Location.InYongkang() || f.Office) {
 			continue
 		}
-		e := ranked{tax: f.YearTaxes, id: id}
+		e := ranked{tax: f.YearTaxes, id: f.ID, slot: int32(i)}
 		if len(top) < n {
 			heap.Push(&top, e)
 		} else if top.less(top[0], e) {
@@ -56,15 +56,16 @@ func (w *world) rankTaxpayers() {
 		}
 	}
 	for _, e := range top {
-		w.Firms[e.id].Ranked = true
+		w.Firms[e.slot].Ranked = true
 	}
 }
 
 // ranked is a candidate of the tax ranking; rankHeap is a min-heap of them,
 // ordered by tax and, for equal taxes, by firm ID (the lower ID ranks higher).
 type ranked struct {
-	tax float64
-	id  int32
+	tax  float64
+	id   int32 // the firm's ID, which breaks ties
+	slot int32 // its index in w.Firms
 }
 
 type rankHeap []ranked
@@ -97,18 +98,18 @@ func (w *world) elections() {
 		return
 	}
 	business := make([]int32, len(w.Villages))
-	for _, id := range w.Active {
-		f := &w.Firms[id]
+	for i := range w.Firms {
+		f := &w.Firms[i]
 		if f.Owner >= 0 && f.Employees >= float64(w.p.Villages.BusinessmanMinEmployees) {
 			business[w.Households[f.Owner].Village]++
 		}
 	}
-	r := w.rngGov
 	for v := range w.Villages {
 		vil := &w.Villages[v]
 		if len(vil.Households) == 0 {
 			continue
 		}
+		r := w.rand(drawElections, villageID(v))
 		b := float64(business[v]) / float64(len(vil.Households))
 		s := agents.BusinessmanPostShare(w.p.Villages.BusinessmanAdvantage, b)
 		vil.Businessmen = int32(agents.ElectedBusinessmen(int(vil.Posts), s, r.Float64))
@@ -119,12 +120,12 @@ func (w *world) elections() {
 // the village of a household drawn at random, knowing what it knows.
 func (w *world) formHouseholds() {
 	hp := &w.p.Households
-	r := w.rngHouse
+	r := w.rand(drawHouseholdFormation, county)
 	n := len(w.Households)
 	add := int(math.Floor(float64(n)*hp.NaturalGrowth + r.Float64()))
-	for range add {
+	for k := range add {
 		kin := w.Households[r.IntN(n)]
-		w.addHousehold(agents.Household{Village: kin.Village, Workers: float32(hp.WorkersPerHousehold), Known: kin.Known,
+		w.addHousehold(agents.Household{UID: kin.UID.Child(idKin, int(w.Month), k), Village: kin.Village, Workers: float32(hp.WorkersPerHousehold), Known: kin.Known,
 			Firm: -1, Savings: 0})
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"clustersim/seeds"
+	"clustersim/spread"
 )
 
 // style holds the sizes of one kind of figure.
@@ -65,7 +66,7 @@ type tile struct {
 type curveData struct {
 	Curve
 	xs, ys []float64
-	band   *Band
+	band   *spread.Band
 }
 
 // buildTile makes the plot of one panel, or nil if none of its series has a
@@ -156,7 +157,7 @@ func prepare(p Panel, in Input) []curveData {
 
 // withBand attaches the first band of the curve's series, drawing its P50
 // as the line when it has one.
-func withBand(cd curveData, bands []Band) curveData {
+func withBand(cd curveData, bands []spread.Band) curveData {
 	for i := range bands {
 		b := &bands[i]
 		if b.Series != cd.Series || len(b.Years) == 0 {
@@ -261,7 +262,7 @@ func addRun(pl *plot.Plot, xys plotter.XYs, ls draw.LineStyle, st style) (plot.T
 }
 
 // addBand fills the min–max and P05–P95 bands of a curve.
-func addBand(pl *plot.Plot, b *Band, col color.NRGBA, log bool) ([]plot.Thumbnailer, error) {
+func addBand(pl *plot.Plot, b *spread.Band, col color.NRGBA, log bool) ([]plot.Thumbnailer, error) {
 	var thumbs []plot.Thumbnailer
 	xs := years(b.Years)
 	for _, q := range []struct {

@@ -15,6 +15,7 @@ import (
 	"clustersim/sim"
 	"clustersim/sim/ensemble"
 	"clustersim/sim/output"
+	"clustersim/spread"
 )
 
 // jobOptions are the settings of `clustersim run`.
@@ -211,9 +212,9 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var bands []plots.Band
+	var bands []spread.Band
 	if s.Ensemble != nil {
-		bands = s.Ensemble.Bands()
+		bands = s.Ensemble.Quantiles
 	}
 	_, err := plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
 		Results: r, Targets: targets, Bands: bands,

@@ -185,11 +185,15 @@ func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, progres
 func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow) error {
 	r := s.Results
 	rescaled := o.Scale < 1
+	canonical, err := scenarios.Canonical(&sc.Config)
+	if err != nil {
+		return fmt.Errorf("%s: %w", runFile, err)
+	}
 	info := output.RunInfo{
 		Build:    output.CurrentBuild(),
 		Scenario: sc.Name, ScenarioFile: sc.File, ScenarioHash: sc.Hash,
 		Seed: o.Seed, Runs: s.Runs, Scale: r.Scale, Rescaled: rescaled,
-		Stats: r.Stats, Config: &sc.Config,
+		Stats: r.Stats, Config: canonical,
 	}
 	files := []outputFile{
 		{seriesFile, func(w io.Writer) error { return output.WriteSeries(w, r) }},
@@ -216,7 +220,7 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	if s.Ensemble != nil {
 		bands = s.Ensemble.Quantiles
 	}
-	_, err := plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
+	_, err = plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
 		Results: r, Targets: targets, Bands: bands,
 		Title:    title(sc.Name, o.Seed, s.Runs),
 		Rescaled: rescaled, Scale: r.Scale,

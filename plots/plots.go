@@ -24,12 +24,18 @@ import (
 
 // Input is what WriteAll draws.
 type Input struct {
-	Results  *sim.Results
-	Targets  []seeds.Target
-	Bands    []spread.Band // optional ensemble bands; P50 replaces the series line
-	Title    string        // header of every figure (the overview's defaults to "Model and article")
-	Rescaled bool          // counts were rescaled from a partial-scale run
-	Scale    float64       // the run's scale, for the rescaled note (0: Results.Scale)
+	Results *sim.Results
+	Targets []seeds.Target
+	Bands   []spread.Band // optional ensemble bands; P50 replaces the series line
+	// Regimes are the scenario's regimes (sim.Config.Regimes): every panel
+	// marks the start of each after the first with a dashed line.
+	Regimes []sim.Regime
+	// Events are the scenario's dated events (sim.Config.Events): a panel
+	// marks those of the kinds it names (Panel.Events) with a dotted line.
+	Events   []sim.Event
+	Title    string  // header of every figure (the overview's defaults to "Model and article")
+	Rescaled bool    // counts were rescaled from a partial-scale run
+	Scale    float64 // the run's scale, for the rescaled note (0: Results.Scale)
 }
 
 // formats are the files written for each figure.

@@ -222,6 +222,7 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	}
 	_, err = plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
 		Results: r, Targets: targets, Bands: bands,
+		Regimes: sc.Config.Regimes, Events: sc.Config.Events,
 		Title:    title(sc.Name, o.Seed, s.Runs),
 		Rescaled: rescaled, Scale: r.Scale,
 	})

@@ -15,6 +15,7 @@ import (
 	"clustersim/sim"
 	"clustersim/sim/ensemble"
 	"clustersim/sim/output"
+	"clustersim/spread"
 )
 
 // jobOptions are the settings of `clustersim run`.
@@ -184,11 +185,15 @@ func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, progres
 func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow) error {
 	r := s.Results
 	rescaled := o.Scale < 1
+	canonical, err := scenarios.Canonical(&sc.Config)
+	if err != nil {
+		return fmt.Errorf("%s: %w", runFile, err)
+	}
 	info := output.RunInfo{
 		Build:    output.CurrentBuild(),
 		Scenario: sc.Name, ScenarioFile: sc.File, ScenarioHash: sc.Hash,
 		Seed: o.Seed, Runs: s.Runs, Scale: r.Scale, Rescaled: rescaled,
-		Stats: r.Stats, Config: &sc.Config,
+		Stats: r.Stats, Config: canonical,
 	}
 	files := []outputFile{
 		{seriesFile, func(w io.Writer) error { return output.WriteSeries(w, r) }},
@@ -211,12 +216,13 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var bands []plots.Band
+	var bands []spread.Band
 	if s.Ensemble != nil {
-		bands = s.Ensemble.Bands()
+		bands = s.Ensemble.Quantiles
 	}
-	_, err := plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
+	_, err = plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
 		Results: r, Targets: targets, Bands: bands,
+		Regimes: sc.Config.Regimes, Events: sc.Config.Events,
 		Title:    title(sc.Name, o.Seed, s.Runs),
 		Rescaled: rescaled, Scale: r.Scale,
 	})

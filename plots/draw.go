@@ -13,7 +13,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"clustersim/seeds"
-	"clustersim/spread"
+	"clustersim/sim/spread"
 )
 
 // style holds the sizes of one kind of figure.

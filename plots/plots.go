@@ -19,7 +19,7 @@ import (
 
 	"clustersim/seeds"
 	"clustersim/sim"
-	"clustersim/spread"
+	"clustersim/sim/spread"
 )
 
 // Input is what WriteAll draws.

@@ -12,7 +12,7 @@ import (
 
 	"clustersim/seeds"
 	"clustersim/sim"
-	"clustersim/spread"
+	"clustersim/sim/spread"
 )
 
 // fakeResults builds results over 1980–2010 with a few series: growing

@@ -15,7 +15,7 @@ import (
 	"clustersim/sim"
 	"clustersim/sim/ensemble"
 	"clustersim/sim/output"
-	"clustersim/spread"
+	"clustersim/sim/spread"
 )
 
 // jobOptions are the settings of `clustersim run`.

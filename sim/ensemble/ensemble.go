@@ -29,7 +29,7 @@ import (
 
 	"clustersim/seeds"
 	"clustersim/sim"
-	"clustersim/spread"
+	"clustersim/sim/spread"
 )
 
 // Options are the settings of an ensemble.

@@ -13,7 +13,7 @@ import (
 	"clustersim/scenarios"
 	"clustersim/seeds"
 	"clustersim/sim"
-	"clustersim/spread"
+	"clustersim/sim/spread"
 )
 
 // smallConfig is the built-in Yongkang scenario cut to end in 1984, to keep

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -127,9 +128,10 @@ parameters:
 	// A trace of other parameters is not resumed.
 	other := *spec
 	other.Parameters = spec.Parameters[:2]
-	if _, err := Run(context.Background(), Options{Spec: &other, Budget: 8, OutDir: dir, Resume: true}); err == nil ||
-		!strings.Contains(err.Error(), "columns") {
-		t.Errorf("err = %v; want a mismatch of columns", err)
+	var refused *RefusedError
+	if _, err := Run(context.Background(), Options{Spec: &other, Budget: 8, OutDir: dir, Resume: true}); !errors.As(err, &refused) ||
+		!strings.Contains(err.Error(), `"parameter township_collective_share: township_collective_share in [0.1, 0.6], logit" in the trace, "(nothing)" now`) {
+		t.Errorf("err = %v; want a refusal naming the parameter dropped", err)
 	}
 }
 

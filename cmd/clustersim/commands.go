@@ -143,7 +143,8 @@ func showScenario(w io.Writer, nameOrPath string) error {
 }
 
 // validateScenarios prints "FILE: ok" for each valid file and returns the
-// first problem of each invalid one.
+// problems of each invalid one (every problem, in file order, up to
+// scenarios.MaxErrors a file).
 func validateScenarios(w io.Writer, files []string) error {
 	var errs []error
 	for _, f := range files {

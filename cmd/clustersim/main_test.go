@@ -144,3 +144,20 @@ func TestRunCommandInterrupted(t *testing.T) {
 		t.Errorf("an interrupted run left %v", got)
 	}
 }
+
+// TestValidateEveryProblem checks that a file with several problems gets
+// one "clustersim: " line for each, in file order.
+func TestValidateEveryProblem(t *testing.T) {
+	bad := writeScenario(t, "base: yongkang\nname: b\ndescription: B.\nhouseholds: -1\nhousehods: 1\nparams: {firms: {getihu_cap: 0}}\n")
+	code, _, stderr := run(context.Background(), "scenarios", "validate", bad)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	want := []string{bad + ":4:1: households", bad + ":5:1: househods", bad + ":6:18: params.firms.getihu_cap"}
+	if code == exitOK || len(lines) != len(want) {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], "clustersim: "+w+":") {
+			t.Errorf("line %d = %q, want it to start with %q", i, lines[i], "clustersim: "+w)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -45,6 +46,8 @@ profiles.csv and identification.csv (the loss along each parameter).
 
 Ctrl-C keeps trace.csv and best.yaml; --resume continues from them. The
 default spec (calibration/spec.yaml) is built in; --spec FILE replaces it.`,
+		Example: `  clustersim calibrate --budget 200 --out out/calibration
+  clustersim calibrate --spec calibration/refine.yaml --resume --out out/calibration-full`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true // the flags parsed: an error from here on is not a usage error
@@ -57,10 +60,13 @@ default spec (calibration/spec.yaml) is built in; --spec FILE replaces it.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
+			log, began := logger(cmd), time.Now()
+			log.Info("calibrating", "spec", specFile, "budget", budget, "resume", resume, "out", outDir)
 			res, err := calibration.Run(ctx, calibration.Options{
 				Spec: spec, Budget: budget, Resume: resume, OutDir: outDir, Workers: workers,
 				Log: cmd.OutOrStdout(),
 			})
+			log.Info("calibration ended", "elapsed", time.Since(began), "error", err)
 			if err != nil && res != nil && res.Interrupted && errors.Is(err, context.Canceled) {
 				return fmt.Errorf("interrupted: the trace and best point are in %s; continue with --resume", outDir)
 			}

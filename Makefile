@@ -11,7 +11,7 @@ build:
 	$(GO) build -o $(BIN) ./cmd/clustersim
 
 run: build
-	./$(BIN) run yongkang --runs 4 --out $(OUT)
+	./$(BIN) run yongkang --runs 4 --out $(OUT) --force
 
 test:
 	$(GO) vet ./...

@@ -48,7 +48,7 @@ func Load(path string) (*Scenario, error) {
 func Resolve(nameOrPath string) (*Scenario, error) {
 	var l loader
 	var s *Scenario
-	var err *Error
+	var err error
 	if isName(nameOrPath) && (isBuiltin(nameOrPath) || !exists(nameOrPath)) {
 		s, err = l.builtin(nameOrPath)
 	} else {
@@ -60,8 +60,8 @@ func Resolve(nameOrPath string) (*Scenario, error) {
 	return s, nil
 }
 
-// Validate resolves nameOrPath as Resolve does and reports the first
-// problem, or nil.
+// Validate resolves nameOrPath as Resolve does and reports its problems
+// (an *Error, or an *Errors of several in file order), or nil.
 func Validate(nameOrPath string) error {
 	_, err := Resolve(nameOrPath)
 	return err
@@ -131,7 +131,7 @@ func (l *loader) leave() {
 }
 
 // file loads a scenario file from disk.
-func (l *loader) file(path string) (*Scenario, *Error) {
+func (l *loader) file(path string) (*Scenario, error) {
 	if err := l.enter(path, key(path)); err != nil {
 		return nil, err
 	}
@@ -148,7 +148,7 @@ func (l *loader) file(path string) (*Scenario, *Error) {
 }
 
 // embedded loads a file of the built-in scenarios.
-func (l *loader) embedded(name string) (*Scenario, *Error) {
+func (l *loader) embedded(name string) (*Scenario, error) {
 	if err := l.enter(name, "builtin:"+name); err != nil {
 		return nil, err
 	}
@@ -160,7 +160,7 @@ func (l *loader) embedded(name string) (*Scenario, *Error) {
 	return parse(name, data, l.resolver(name, true))
 }
 
-func (l *loader) builtin(name string) (*Scenario, *Error) {
+func (l *loader) builtin(name string) (*Scenario, error) {
 	if !isName(name) {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("%q is not a scenario name", name)}
 	}
@@ -171,7 +171,7 @@ func (l *loader) builtin(name string) (*Scenario, *Error) {
 func (l *loader) resolver(file string, builtin bool) func(string) (*Scenario, error) {
 	return func(base string) (*Scenario, error) {
 		var s *Scenario
-		var err *Error
+		var err error
 		switch {
 		case isName(base):
 			s, err = l.builtin(base)
@@ -231,8 +231,10 @@ func parseYAML(file string, data []byte) (root *yaml.Node, e *Error) {
 	return root, nil
 }
 
-// parse decodes, resolves and validates one scenario.
-func parse(file string, data []byte, resolve func(string) (*Scenario, error)) (*Scenario, *Error) {
+// parse decodes, resolves and validates one scenario. It reports every
+// problem it finds (see problems.err), except the checks of values that
+// did not decode.
+func parse(file string, data []byte, resolve func(string) (*Scenario, error)) (*Scenario, error) {
 	root, err := parseYAML(file, data)
 	if err != nil {
 		return nil, err
@@ -243,20 +245,21 @@ func parse(file string, data []byte, resolve func(string) (*Scenario, error)) (*
 	base := ""
 	if baseVal == nil {
 		d.record("", root)
-		if err := d.mapping(root, reflect.ValueOf(&cfg).Elem(), "", mapOpts{hook: fullOnly(file)}); err != nil {
-			return nil, err
-		}
+		d.errs.add(d.mapping(root, reflect.ValueOf(&cfg).Elem(), "", mapOpts{hook: fullOnly(file)}))
 	} else {
 		b, err := d.base(baseKey, baseVal, resolve)
 		if err != nil {
 			return nil, err
 		}
 		base = deref(baseVal).Value
-		if err := d.counterfactual(root, &cfg, b); err != nil {
-			return nil, err
+		d.errs.add(d.counterfactual(root, &cfg, b))
+	}
+	for _, e := range validate(&cfg, d.where) {
+		if !d.errs.failedAt(e.File, e.Field) {
+			d.errs.add(e)
 		}
 	}
-	if err := validate(&cfg, d.where); err != nil {
+	if err := d.errs.err(file); err != nil {
 		return nil, err
 	}
 	h, herr := hash(&cfg)

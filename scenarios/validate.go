@@ -11,28 +11,28 @@ import (
 )
 
 // ValidateConfig checks a config however it was made: every numeric field
-// against its range tag, and the timeline. The error, an *Error, names the
-// field but, having no file to go by, no file or line.
+// against its range tag, and the timeline. The error, an *Error or an
+// *Errors, names the field but, having no file to go by, no file or line.
 func ValidateConfig(cfg *sim.Config) error {
-	if err := validate(cfg, func(p string) loc { return loc{field: p} }); err != nil {
-		return err
-	}
-	return nil
+	var p problems
+	p.add(validate(cfg, func(p string) loc { return loc{field: p} })...)
+	return p.err("")
 }
 
-// validate checks cfg; where gives the location of a field path.
-func validate(cfg *sim.Config, where func(path string) loc) *Error {
-	if err := checkRanges(reflect.ValueOf(cfg).Elem(), "", where); err != nil {
-		return err
-	}
+// validate checks cfg and returns its problems: every value outside its
+// range, and the first problem of each other check. where gives the
+// location of a field path.
+func validate(cfg *sim.Config, where func(path string) loc) []*Error {
+	var errs []*Error
+	checkRanges(reflect.ValueOf(cfg).Elem(), "", where, &errs)
 	for _, check := range []func(*sim.Config, func(string) loc) *Error{
 		checkRun, checkLadder, checkEstates, checkRegimes, checkEvents,
 	} {
 		if err := check(cfg, where); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errs
 }
 
 // bounds is a parsed range tag.
@@ -57,8 +57,9 @@ func parseRange(tag string) bounds {
 	return b
 }
 
-// checkRanges walks v and checks every field that has a range tag.
-func checkRanges(v reflect.Value, path string, where func(string) loc) *Error {
+// checkRanges walks v, checks every field that has a range tag and appends
+// the problems to errs.
+func checkRanges(v reflect.Value, path string, where func(string) loc, errs *[]*Error) {
 	switch v.Kind() {
 	case reflect.Struct:
 		t := v.Type()
@@ -71,22 +72,17 @@ func checkRanges(v reflect.Value, path string, where func(string) loc) *Error {
 			p := join(path, name)
 			if tag, ok := f.Tag.Lookup("range"); ok {
 				if err := checkRange(v.Field(i), tag, p, where); err != nil {
-					return err
+					*errs = append(*errs, err)
 				}
 				continue
 			}
-			if err := checkRanges(v.Field(i), p, where); err != nil {
-				return err
-			}
+			checkRanges(v.Field(i), p, where, errs)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			if err := checkRanges(v.Index(i), index(path, i), where); err != nil {
-				return err
-			}
+			checkRanges(v.Index(i), index(path, i), where, errs)
 		}
 	}
-	return nil
 }
 
 func checkRange(v reflect.Value, tag, path string, where func(string) loc) *Error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -54,6 +55,8 @@ Nelder-Mead polish.
 Ctrl-C (exit 130) keeps trace.csv and best.yaml as they were after the last
 complete evaluation. The default spec (calibration/spec.yaml) is built in;
 --spec FILE replaces it.`,
+		Example: `  clustersim calibrate --budget 200 --out out/calibration
+  clustersim calibrate --spec calibration/refine.yaml --resume --out out/calibration-full`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true // the flags parsed: an error from here on is not a usage error
@@ -73,10 +76,13 @@ complete evaluation. The default spec (calibration/spec.yaml) is built in;
 			if resume && !cmd.Flags().Changed("budget") {
 				budget = 0 // the calibration's own
 			}
+			log, began := logger(cmd), time.Now()
+			log.Info("calibrating", "spec", specFile, "budget", budget, "resume", resume, "force", force, "out", outDir)
 			res, err := calibration.Run(cmd.Context(), calibration.Options{
 				Spec: spec, Budget: budget, Resume: resume, Force: force, OutDir: outDir, Workers: workers,
 				Log: cmd.OutOrStdout(),
 			})
+			log.Info("calibration ended", "elapsed", time.Since(began), "error", err)
 			var refused *calibration.RefusedError
 			switch {
 			case errors.As(err, &refused):

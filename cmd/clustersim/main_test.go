@@ -30,6 +30,10 @@ func writeScenario(t *testing.T, text string) string {
 
 func TestExitCodes(t *testing.T) {
 	good := writeScenario(t, "base: yongkang\nname: mine\ndescription: Mine.\nhouseholds: 2000\n")
+	notADir := filepath.Join(t.TempDir(), "file") // --out under a file cannot be created
+	if err := os.WriteFile(notADir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	bad := writeScenario(t, "base: yongkang\nname: mine\ndescription: Mine.\nhousehods: 2000\n")
 	for _, tc := range []struct {
 		name   string
@@ -47,17 +51,20 @@ func TestExitCodes(t *testing.T) {
 		{"scale too large", []string{"run", "--scale", "1.5"}, exitUsage, "", "clustersim: --scale 1.5 is not in (0, 1]"},
 		{"scale zero", []string{"run", "--scale", "0"}, exitUsage, "", "--scale 0 is not in (0, 1]"},
 		{"two scenarios", []string{"run", "a", "b"}, exitUsage, "", "clustersim: accepts at most 1 arg(s)"},
-		{"run a missing file", []string{"run", "nope.yaml", "--out", t.TempDir()}, exitFailure, "", "clustersim: nope.yaml: cannot read the scenario file"},
-		{"run an unknown built-in", []string{"run", "nope", "--out", t.TempDir()}, exitFailure, "", "clustersim: "},
+		{"run a missing file", []string{"run", "nope.yaml", "--out", t.TempDir()}, exitUsage, "", "clustersim: nope.yaml: cannot read the scenario file"},
+		{"run an unknown built-in", []string{"run", "nope", "--out", t.TempDir()}, exitUsage, "", "clustersim: "},
+		{"run into an impossible --out", []string{"run", "--out", filepath.Join(notADir, "out"), "--scale", "0.005"}, exitFailure, "", "clustersim: output: "},
+		{"quiet and verbose", []string{"run", "-q", "-v"}, exitUsage, "", "none of the others can be"},
+		{"bad output format", []string{"version", "-o", "yaml"}, exitUsage, "", "want text or json"},
 		{"scenarios alone", []string{"scenarios"}, exitOK, "validate", ""},
 		{"scenarios unknown", []string{"scenarios", "lst"}, exitUsage, "", "unknown command"},
 		{"show without a name", []string{"scenarios", "show"}, exitUsage, "", "accepts 1 arg(s)"},
 		{"show a file", []string{"scenarios", "show", good}, exitOK, "name: mine\n", ""},
-		{"show a bad file", []string{"scenarios", "show", bad}, exitFailure, "", "clustersim: " + bad + ":4:1: househods"},
+		{"show a bad file", []string{"scenarios", "show", bad}, exitUsage, "", "clustersim: " + bad + ":4:1: househods"},
 		{"validate without a file", []string{"scenarios", "validate"}, exitUsage, "", "requires at least 1 arg(s)"},
 		{"validate ok", []string{"scenarios", "validate", good}, exitOK, good + ": ok\n", ""},
-		{"validate bad", []string{"scenarios", "validate", good, bad}, exitFailure, good + ": ok\n", "clustersim: " + bad + ":4:1: househods: unknown key"},
-		{"validate missing", []string{"scenarios", "validate", "nope.yaml"}, exitFailure, "", "clustersim: nope.yaml: cannot read"},
+		{"validate bad", []string{"scenarios", "validate", good, bad}, exitUsage, good + ": ok\n", "clustersim: " + bad + ":4:1: househods: unknown key"},
+		{"validate missing", []string{"scenarios", "validate", "nope.yaml"}, exitUsage, "", "clustersim: nope.yaml: cannot read"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := run(context.Background(), tc.args...)
@@ -79,7 +86,7 @@ func TestValidateEachError(t *testing.T) {
 	b := writeScenario(t, "base: yongkang\nname: b\ndescription: B.\ntownship_collective_share: 3\n")
 	code, _, stderr := run(context.Background(), "scenarios", "validate", a, b)
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")
-	if code != exitFailure || len(lines) != 2 ||
+	if code != exitUsage || len(lines) != 2 ||
 		!strings.HasPrefix(lines[0], "clustersim: "+a+":4:") || !strings.HasPrefix(lines[1], "clustersim: "+b+":4:") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
@@ -124,7 +131,7 @@ func TestRunCommand(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	code, stdout, stderr := run(context.Background(), "run", "--out", out, "--scale", "0.005", "--seed", "3", "--quiet")
 	dir := filepath.Join(out, "yongkang")
-	if code != exitOK || stdout != "outputs in "+dir+"\n" || stderr != "" {
+	if code != exitOK || stdout != "" || stderr != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	if !strings.Contains(readFile(t, filepath.Join(dir, runFile)), `"seed": 3,`) {
@@ -142,5 +149,22 @@ func TestRunCommandInterrupted(t *testing.T) {
 	}
 	if got := entries(t, tmp); got != nil {
 		t.Errorf("an interrupted run left %v", got)
+	}
+}
+
+// TestValidateEveryProblem checks that a file with several problems gets
+// one "clustersim: " line for each, in file order.
+func TestValidateEveryProblem(t *testing.T) {
+	bad := writeScenario(t, "base: yongkang\nname: b\ndescription: B.\nhouseholds: -1\nhousehods: 1\nparams: {firms: {getihu_cap: 0}}\n")
+	code, _, stderr := run(context.Background(), "scenarios", "validate", bad)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	want := []string{bad + ":4:1: households", bad + ":5:1: househods", bad + ":6:18: params.firms.getihu_cap"}
+	if code == exitOK || len(lines) != len(want) {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], "clustersim: "+w+":") {
+			t.Errorf("line %d = %q, want it to start with %q", i, lines[i], "clustersim: "+w)
+		}
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"os"
 	"path/filepath"
+	"time"
 
 	"clustersim/plots"
 	"clustersim/scenarios"
@@ -26,11 +28,14 @@ type jobOptions struct {
 	Scale    float64 // share of the county simulated, in (0, 1]
 	Runs     int     // runs (seeds) of an ensemble; 0 or 1 is a single run
 	Workers  int     // runs simulated at once; 0 uses every core
-	Quiet    bool    // no fit table, no progress bar
+	Force    bool    // replace an existing Out/<scenario>
+	Quiet    bool    // print nothing on success: no fit table, no progress bar
+	JSON     bool    // print the fit table as JSON
 
-	Stdout   io.Writer // the fit table and where the outputs are
-	Stderr   io.Writer // the progress bar
-	Terminal bool      // Stderr is a terminal, so the progress bar is drawn
+	Stdout   io.Writer    // the fit table and where the outputs are
+	Stderr   io.Writer    // the progress bar
+	Terminal bool         // Stderr is a terminal, so the progress bar is drawn
+	Log      *slog.Logger // what is read, staged and written; nil logs nothing
 
 	// Progress, if not nil, is called after each simulated month, besides
 	// the progress bar.
@@ -73,17 +78,26 @@ func (o *jobOptions) check() error {
 // the CSVs, run.json, fit.csv and the figures. It writes into a staging
 // directory renamed into place only when everything is written, so on any
 // error or interrupt nothing appears (and a previous output of the same
-// scenario is left as it was). A bad scenario is reported before anything
-// is created.
+// scenario is left as it was). A bad scenario, or an existing output
+// without o.Force, is reported before anything is created.
 func runJob(ctx context.Context, o jobOptions) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	if o.Stdout == nil {
+	if o.Stdout == nil || o.Quiet {
 		o.Stdout = io.Discard
 	}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	began := time.Now()
 	sc, err := scenarios.Resolve(o.Scenario)
 	if err != nil {
+		return err
+	}
+	log.Info("scenario read", "name", sc.Name, "file", sc.File, "hash", sc.Hash, "elapsed", time.Since(began))
+	if err := refuseExisting(filepath.Join(o.Out, sc.Name), o.Force); err != nil {
 		return err
 	}
 	targets, err := seeds.Load()
@@ -95,10 +109,11 @@ func runJob(ctx context.Context, o jobOptions) error {
 		return err
 	}
 	defer st.Abort() // nothing once committed
+	log.Info("staging", "dir", st.Dir())
 
-	var bar *progressBar
+	var bar *progress
 	if !o.Quiet && o.Terminal && o.Stderr != nil {
-		bar = newProgressBar(o.Stderr, sc.Name, sc.Config.Start)
+		bar = newProgress(o.Stderr, sc.Name, o.Runs)
 	}
 	progress := func(done, total int) {
 		if bar != nil {
@@ -108,10 +123,12 @@ func runJob(ctx context.Context, o jobOptions) error {
 			o.Progress(done, total)
 		}
 	}
+	simStart := time.Now()
 	s, err := simulate(ctx, sc, o, progress)
 	if bar != nil {
 		bar.Finish()
 	}
+	log.Info("simulated", "runs", max(o.Runs, 1), "seed", o.Seed, "scale", o.Scale, "elapsed", time.Since(simStart))
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -120,7 +137,7 @@ func runJob(ctx context.Context, o jobOptions) error {
 	}
 
 	rows := seeds.Evaluate(targets, s.Source)
-	if err := writeRun(ctx, st.Dir(), sc, o, s, targets, rows); err != nil {
+	if err := writeRun(ctx, st.Dir(), sc, o, s, targets, rows, log); err != nil {
 		return stopped(ctx, st, err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -129,15 +146,37 @@ func runJob(ctx context.Context, o jobOptions) error {
 	if err := st.Commit(); err != nil {
 		return err
 	}
+	log.Info("committed", "dir", st.Path(), "elapsed", time.Since(began))
 
-	if !o.Quiet {
-		if err := seeds.FormatFitTable(o.Stdout, rows); err != nil {
-			return err
-		}
-		fmt.Fprintln(o.Stdout)
+	if o.JSON {
+		return writeJSON(o.Stdout, runJSON{Scenario: sc.Name, Outputs: st.Path(), Seed: o.Seed,
+			Runs: s.Runs, Scale: o.Scale, Fit: seeds.FitRowsJSON(rows)})
 	}
-	_, err = fmt.Fprintf(o.Stdout, "outputs in %s\n", st.Path())
+	if err := seeds.FormatFitTable(o.Stdout, rows); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(o.Stdout, "\noutputs in %s\n", st.Path())
 	return err
+}
+
+// runJSON is what run -o json prints.
+type runJSON struct {
+	Scenario string          `json:"scenario"`
+	Outputs  string          `json:"outputs"` // the directory written
+	Seed     uint64          `json:"seed"`
+	Runs     int             `json:"runs"`
+	Scale    float64         `json:"scale"`
+	Fit      []seeds.FitJSON `json:"fit"` // the fit table's rows, as in fit.csv
+}
+
+// refuseExisting returns a usage error if dir exists and force is not set:
+// an earlier output is replaced only on request. (A dir that cannot be
+// looked at is left for the staging to report.)
+func refuseExisting(dir string, force bool) error {
+	if _, err := os.Lstat(dir); err == nil && !force {
+		return usageError{fmt.Errorf("%s already exists: pass --force to replace it, or choose another --out", dir)}
+	}
+	return nil
 }
 
 // stopped aborts the staging directory and returns the error, as
@@ -182,7 +221,7 @@ func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, progres
 }
 
 // writeRun writes every output of the job into dir.
-func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow) error {
+func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow, log *slog.Logger) error {
 	r := s.Results
 	rescaled := o.Scale < 1
 	canonical, err := scenarios.Canonical(&sc.Config)
@@ -209,9 +248,11 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		began := time.Now()
 		if err := writeFile(filepath.Join(dir, f.name), f.write); err != nil {
 			return err
 		}
+		log.Debug("wrote", "file", f.name, "elapsed", time.Since(began))
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -220,12 +261,14 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	if s.Ensemble != nil {
 		bands = s.Ensemble.Quantiles
 	}
+	began := time.Now()
 	_, err = plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
 		Results: r, Targets: targets, Bands: bands,
 		Regimes: sc.Config.Regimes, Events: sc.Config.Events,
 		Title:    title(sc.Name, o.Seed, s.Runs),
 		Rescaled: rescaled, Scale: r.Scale,
 	})
+	log.Debug("wrote", "file", figuresDir, "elapsed", time.Since(began))
 	return err
 }
 

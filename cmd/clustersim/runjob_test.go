@@ -178,7 +178,7 @@ func TestRunJobQuietAndProgress(t *testing.T) {
 			if err := runJob(context.Background(), o); err != nil {
 				t.Fatal(err)
 			}
-			bar := strings.Contains(stderr.String(), "yongkang  2010-12 [====================] 100%\n")
+			bar := strings.Contains(stderr.String(), "yongkang run 1 of 1 100% [====================]")
 			if bar != tc.wantBar || (!tc.wantBar && stderr.Len() > 0) {
 				t.Errorf("stderr = %q, want a progress bar: %v", stderr.String(), tc.wantBar)
 			}
@@ -186,8 +186,12 @@ func TestRunJobQuietAndProgress(t *testing.T) {
 			if table != tc.wantTable {
 				t.Errorf("stdout = %q, want the fit table: %v", stdout.String(), tc.wantTable)
 			}
-			if want := "outputs in " + filepath.Join(out, "yongkang") + "\n"; !strings.HasSuffix(stdout.String(), want) {
-				t.Errorf("stdout does not end with %q", want)
+			want := "outputs in " + filepath.Join(out, "yongkang") + "\n"
+			if tc.quiet {
+				want = ""
+			}
+			if !strings.HasSuffix(stdout.String(), want) || (tc.quiet && stdout.Len() > 0) {
+				t.Errorf("stdout = %q, does not end with %q", stdout.String(), want)
 			}
 		})
 	}
@@ -305,7 +309,7 @@ func TestRunJobInterrupt(t *testing.T) {
 		cancelAt int  // month at which to cancel; 0: before the run
 	}{
 		{"early", false, 3},
-		{"late, over an earlier output", true, 300},
+		{"late, over an earlier output (--force)", true, 300},
 		{"cancelled before the run", false, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -327,6 +331,7 @@ func TestRunJobInterrupt(t *testing.T) {
 			}
 			months := 0
 			o := job(out)
+			o.Force = tc.earlier
 			o.Progress = func(done, total int) {
 				months = done
 				if done == tc.cancelAt {

@@ -50,6 +50,7 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 	w.Month = cfg.Start
 	w.keys.setMonth(w.Month)
 	w.buildProducts()
+	w.derive()
 	w.buildVillages()
 	w.buildHouseholds()
 	w.Firms = make([]agents.Firm, 0, len(w.Households)) // about the firms alive at once
@@ -57,13 +58,40 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 	for _, e := range cfg.Estates {
 		w.Estates = append(w.Estates, EstateState{Open: e.Open, Capacity: e.Capacity * scale})
 	}
-	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms, 3)
 	w.Labour.Fill = 1
 	w.Market.PriceLevel = 1
 	w.Land.Price = w.p.Land.BasePrice
-	w.policy.init(cfg)
 	w.rec.init(&View{State: &w.State, w: w})
 	return w, nil
+}
+
+// derive computes what the world keeps beside its State, from the scenario
+// and the products: the sectors, the tradition weights, the townships, the
+// growth bounds and the timeline's index. A restored world derives them
+// again (see restoreWorld).
+func (w *world) derive() {
+	sectorOf := map[string]int{} // lookup only; never iterated
+	w.sectors = w.sectors[:0]
+	for _, r := range w.cfg.Ladder {
+		if _, ok := sectorOf[r.Sector]; !ok {
+			sectorOf[r.Sector] = len(w.sectors)
+			w.sectors = append(w.sectors, r.Sector)
+		}
+	}
+	n := len(w.Products)
+	cum := 0.0
+	w.tradition = make([]float64, n)
+	w.mantangProduct = -1
+	for i, pr := range w.Products {
+		cum += pr.Tradition
+		w.tradition[i] = cum
+		if w.mantangProduct < 0 && w.sectors[pr.Sector] == "scales" {
+			w.mantangProduct = i
+		}
+	}
+	w.townships = w.scaledCount(w.p.Villages.Townships)
+	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms, 3)
+	w.policy.init(w.cfg)
 }
 
 // buildProducts expands each rung of the ladder into its products, giving
@@ -74,9 +102,8 @@ func (w *world) buildProducts() {
 	for ri, r := range w.cfg.Ladder {
 		si, ok := sectorOf[r.Sector]
 		if !ok {
-			si = len(w.sectors)
+			si = len(sectorOf)
 			sectorOf[r.Sector] = si
-			w.sectors = append(w.sectors, r.Sector)
 		}
 		weights := make([]float64, r.Products)
 		sum := 0.0
@@ -106,16 +133,6 @@ func (w *world) buildProducts() {
 	w.Market.Price = make([]float64, n)
 	w.Market.ExportPrice = make([]float64, n)
 	w.Market.Producers = make([]int32, n)
-	cum := 0.0
-	w.tradition = make([]float64, n)
-	w.mantangProduct = -1
-	for i, pr := range w.Products {
-		cum += pr.Tradition
-		w.tradition[i] = cum
-		if w.mantangProduct < 0 && w.sectors[pr.Sector] == "scales" {
-			w.mantangProduct = i
-		}
-	}
 }
 
 // traditionalProduct draws a craft product in proportion to its weight in
@@ -143,7 +160,6 @@ func (w *world) scaledCount(n int) int { return max(1, int(math.Round(float64(n)
 func (w *world) buildVillages() {
 	vp := &w.p.Villages
 	nv := w.scaledCount(vp.Villages)
-	w.townships = w.scaledCount(vp.Townships)
 	w.Villages = make([]agents.Village, nv)
 	for v := range w.Villages {
 		w.Villages[v] = agents.Village{Township: int32(v % w.townships), Stance: agents.Tolerate, Modal: -1, Posts: int32(vp.PostsPerVillage)}

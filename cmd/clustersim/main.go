@@ -53,8 +53,14 @@ func (e usageError) Unwrap() error { return e.err }
 // for errors found before a command started (cobra's: unknown commands and
 // flags, bad flag values, wrong numbers of arguments) and for usageError,
 // exitInterrupted for a run stopped by SIGINT or SIGTERM, exitFailure for
-// any other error of a command.
-func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// any other error of a command, and for a panic.
+func execute(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() { // a bug anywhere is an error, not a crash (the engine's are caught nearer, see ensemble.SafeRun)
+		if v := recover(); v != nil {
+			printError(stderr, fmt.Errorf("internal error (a bug: please report it): %v", v))
+			code = exitFailure
+		}
+	}()
 	root := newRootCmd(stdout, stderr)
 	started := false
 	// Cobra calls this after parsing flags and checking arguments, just

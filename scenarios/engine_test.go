@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -154,7 +155,8 @@ func TestTaxes(t *testing.T) {
 }
 
 // FuzzEngine goes past the loader: whatever Parse accepts, the engine must
-// build and run (a few months at a tiny scale) without a panic or an error. Run it with make fuzz-engine.
+// build and run (a few months at a tiny scale) without a panic or an
+// error. Run it with make fuzz-engine.
 func FuzzEngine(f *testing.F) {
 	valid := readValid(f)
 	autumn := mutate(f, valid, "\nstart: 1978-01", "\nstart: 1978-10")
@@ -180,12 +182,76 @@ func FuzzEngine(f *testing.F) {
 	} {
 		docs = append(docs, mutate(f, autumn, m[0], m[1]))
 	}
-	fuzzLoaded(f, docs, func(t *testing.T, s *Scenario) {
-		// About 100 households and collectives, or full scale for smaller
-		// counties: the engine clamps every count at one.
-		c := &s.Config
-		runBriefly(t, c, min(1, 100/float64(max(c.Households, c.Collectives))))
+	// Most mutations of a file break its YAML, so the fuzzer also sets one
+	// numeric field (the field-th of the scenario's, in the order of
+	// checkRanges) to value, brought within its range.
+	for i, doc := range docs {
+		f.Add([]byte(doc), uint16(i*7), float64(i)/float64(len(docs)))
+	}
+	base := loadValid(f)
+	f.Fuzz(func(t *testing.T, data []byte, field uint16, value float64) {
+		s, err := Parse("fuzz.yaml", data, resolveTo(base))
+		if err != nil {
+			return
+		}
+		c := clone(&s.Config)
+		if fs := rangedFields(reflect.ValueOf(&c).Elem(), nil); len(fs) > 0 {
+			fs[int(field)%len(fs)].set(value)
+		}
+		if ValidateConfig(&c) != nil {
+			return
+		}
+		// About 100 households, collectives and villages, or full scale
+		// for smaller counties: the engine clamps every count at one.
+		n := max(c.Households, c.Collectives, c.Params.Villages.Villages, c.Params.Villages.MantangHouseholds)
+		runBriefly(t, &c, min(1, 100/float64(n)))
 	})
+}
+
+// ranged is a numeric field with a range tag.
+type ranged struct {
+	v reflect.Value
+	b bounds
+}
+
+// set sets the field to x if x is in its range, or else to a value in its
+// range: the bound for an infinity, the fractional part of |x| across the
+// range otherwise.
+func (r ranged) set(x float64) {
+	lo, hi := r.b.lo, r.b.hi
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, -1):
+		x = lo
+	case math.IsInf(x, 1):
+		x = hi
+	case x < lo || x > hi:
+		a := math.Abs(x)
+		x = lo + (hi-lo)*(a-math.Floor(a))
+	}
+	if r.v.Kind() == reflect.Float64 {
+		r.v.SetFloat(x)
+	} else {
+		r.v.SetInt(int64(math.Round(x)))
+	}
+}
+
+// rangedFields appends to fs the range-tagged fields under v.
+func rangedFields(v reflect.Value, fs []ranged) []ranged {
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if tag, ok := v.Type().Field(i).Tag.Lookup("range"); ok {
+				fs = append(fs, ranged{v.Field(i), parseRange(tag)})
+			} else {
+				fs = rangedFields(v.Field(i), fs)
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			fs = rangedFields(v.Index(i), fs)
+		}
+	}
+	return fs
 }
 
 // TestHorizonAgrees keeps the range tags of the fields that are years in

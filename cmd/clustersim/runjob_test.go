@@ -311,8 +311,8 @@ func TestRunJobPanic(t *testing.T) {
 			}
 		}
 		err := runJob(context.Background(), o)
-		var pe *ensemble.PanicError
-		if !errors.As(err, &pe) || !strings.Contains(err.Error(), "the engine failed in run 0 of seed 1: boom") {
+		var pe *ensemble.PanicError // from run 0 or, with 2 workers, run 1
+		if !errors.As(err, &pe) || !strings.Contains(err.Error(), "of seed 1: boom, in clustersim/cmd/clustersim.TestRunJobPanic") {
 			t.Errorf("runs %d: error = %v", runs, err)
 		}
 		if got := entries(t, filepath.Join(tmp, "out")); got != nil {

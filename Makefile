@@ -5,7 +5,7 @@ GO ?= go
 OUT ?= out
 BIN := bin/clustersim
 
-.PHONY: run build test bench fuzz calibrate clean
+.PHONY: run build test bench fuzz fuzz-engine calibrate clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/clustersim
@@ -24,6 +24,12 @@ bench:
 
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 60s ./scenarios
+
+# The engine on whatever the loader accepts: 4 months at about 100 households
+# (FUZZTIME=100000x for a number of executions).
+FUZZTIME ?= 120s
+fuzz-engine:
+	$(GO) test -run XXX -fuzz FuzzEngine -fuzztime $(FUZZTIME) -parallel 2 ./scenarios
 
 calibrate: build
 	./$(BIN) calibrate --out $(OUT)/calibration

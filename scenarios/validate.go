@@ -26,7 +26,7 @@ func validate(cfg *sim.Config, where func(path string) loc) []*Error {
 	var errs []*Error
 	checkRanges(reflect.ValueOf(cfg).Elem(), "", where, &errs)
 	for _, check := range []func(*sim.Config, func(string) loc) *Error{
-		checkRun, checkLadder, checkEstates, checkRegimes, checkEvents,
+		checkRun, checkLimits, checkLadder, checkEstates, checkRegimes, checkTaxes, checkEvents,
 	} {
 		if err := check(cfg, where); err != nil {
 			errs = append(errs, err)
@@ -114,8 +114,8 @@ func month(m sim.Month) string {
 }
 
 func checkRun(cfg *sim.Config, where func(string) loc) *Error {
-	if strings.TrimSpace(cfg.Name) == "" {
-		return where("name").errorf("must not be empty")
+	if err := checkName(cfg.Name, where("name")); err != nil {
+		return err
 	}
 	if cfg.Start.IsZero() {
 		return where("start").errorf("not set")

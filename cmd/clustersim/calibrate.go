@@ -60,6 +60,9 @@ complete evaluation. The default spec (calibration/spec.yaml) is built in;
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true // the flags parsed: an error from here on is not a usage error
+			if budget < 1 {
+				return usageError{fmt.Errorf("--budget %d: want at least 1 evaluation", budget)}
+			}
 			spec, err := calibration.DefaultSpec()
 			if specFile != "" {
 				spec, err = calibration.LoadSpec(specFile)

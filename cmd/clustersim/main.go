@@ -59,8 +59,14 @@ func (e usageError) Unwrap() error { return e.err }
 // flags, bad flag values, wrong numbers of arguments), for usageError and
 // for bad input (a scenario the loader rejects), exitInterrupted for a run
 // stopped by SIGINT or SIGTERM, exitFailure for any other error of a
-// command.
-func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// command, and for a panic.
+func execute(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() { // a bug anywhere is an error, not a crash (the engine's are caught nearer, see ensemble.SafeRun)
+		if v := recover(); v != nil {
+			printError(stderr, fmt.Errorf("internal error (a bug: please report it): %v", v))
+			code = exitFailure
+		}
+	}()
 	root := newRootCmd(stdout, stderr)
 	started := false
 	// Cobra calls this after parsing flags and checking arguments, just

@@ -35,6 +35,7 @@ func TestExitCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := writeScenario(t, "base: yongkang\nname: mine\ndescription: Mine.\nhousehods: 2000\n")
+	dotdot := writeScenario(t, "base: yongkang\nname: ..\ndescription: Up.\n")
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -50,6 +51,14 @@ func TestExitCodes(t *testing.T) {
 		{"bad flag value", []string{"run", "--seed", "x"}, exitUsage, "", "clustersim: invalid argument"},
 		{"scale too large", []string{"run", "--scale", "1.5"}, exitUsage, "", "clustersim: --scale 1.5 is not in (0, 1]"},
 		{"scale zero", []string{"run", "--scale", "0"}, exitUsage, "", "--scale 0 is not in (0, 1]"},
+		{"scale too small for the county", []string{"run", "--scale", "1e-9", "--out", t.TempDir()}, exitUsage, "",
+			"clustersim: --scale: scale 1e-09 is below 0.00139, the least at which yongkang keeps 100 households (of 95000) and one village (of 720) to simulate"},
+		{"scale denormal", []string{"run", "--scale", "5e-324", "--out", t.TempDir()}, exitUsage, "", "clustersim: --scale: scale 5e-324 is below"},
+		{"no runs", []string{"run", "--runs", "0"}, exitUsage, "", "clustersim: --runs 0: want at least 1 run"},
+		{"negative runs", []string{"run", "--runs", "-2"}, exitUsage, "", "clustersim: --runs -2: want at least 1 run"},
+		{"no budget", []string{"calibrate", "--budget", "0", "--out", t.TempDir()}, exitUsage, "", "clustersim: --budget 0: want at least 1 evaluation"},
+		{"negative budget", []string{"calibrate", "--budget", "-5", "--out", t.TempDir()}, exitUsage, "", "clustersim: --budget -5"},
+		{"run a bad name", []string{"run", dotdot, "--out", t.TempDir()}, exitUsage, "", "clustersim: " + dotdot + ":2:1: name: \"..\" cannot name the output folder"},
 		{"two scenarios", []string{"run", "a", "b"}, exitUsage, "", "clustersim: accepts at most 1 arg(s)"},
 		{"run a missing file", []string{"run", "nope.yaml", "--out", t.TempDir()}, exitUsage, "", "clustersim: nope.yaml: cannot read the scenario file"},
 		{"run an unknown built-in", []string{"run", "nope", "--out", t.TempDir()}, exitUsage, "", "clustersim: "},

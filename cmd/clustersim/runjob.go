@@ -26,7 +26,7 @@ type jobOptions struct {
 	Seed     uint64  // the master seed
 	Out      string  // the directory that receives <scenario-name>/
 	Scale    float64 // share of the county simulated, in (0, 1]
-	Runs     int     // runs (seeds) of an ensemble; 0 or 1 is a single run
+	Runs     int     // runs (seeds) of an ensemble, at least 1; 1 is a single run
 	Workers  int     // runs simulated at once; 0 uses every core
 	Force    bool    // replace an existing Out/<scenario>
 	Quiet    bool    // print nothing on success: no fit table, no progress bar
@@ -68,8 +68,11 @@ func (o *jobOptions) check() error {
 	if o.Out == "" {
 		return errors.New("--out must not be empty")
 	}
-	if o.Runs < 0 || o.Workers < 0 {
-		return fmt.Errorf("--runs %d and --workers %d must not be negative", o.Runs, o.Workers)
+	if o.Runs < 1 {
+		return fmt.Errorf("--runs %d: want at least 1 run", o.Runs)
+	}
+	if o.Workers < 0 {
+		return fmt.Errorf("--workers %d must not be negative", o.Workers)
 	}
 	return nil
 }
@@ -79,7 +82,9 @@ func (o *jobOptions) check() error {
 // directory renamed into place only when everything is written, so on any
 // error or interrupt nothing appears (and a previous output of the same
 // scenario is left as it was). A bad scenario, or an existing output
-// without o.Force, is reported before anything is created.
+// without o.Force, is reported before anything is created. A panic of the
+// engine is returned as an error (an *ensemble.PanicError), with nothing
+// written.
 func runJob(ctx context.Context, o jobOptions) error {
 	if err := o.check(); err != nil {
 		return err
@@ -97,6 +102,9 @@ func runJob(ctx context.Context, o jobOptions) error {
 		return err
 	}
 	log.Info("scenario read", "name", sc.Name, "file", sc.File, "hash", sc.Hash, "elapsed", time.Since(began))
+	if err := scenarios.CheckScale(&sc.Config, o.Scale); err != nil {
+		return usageError{fmt.Errorf("--scale: %w", err)}
+	}
 	if err := refuseExisting(filepath.Join(o.Out, sc.Name), o.Force); err != nil {
 		return err
 	}
@@ -213,7 +221,7 @@ func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, progres
 		}
 		return &simulation{Results: e.Runs[0], Ensemble: e, Source: e, Runs: o.Runs}, nil
 	}
-	res, err := sim.Run(&sc.Config, sim.Options{Seed: o.Seed, Scale: o.Scale, Progress: progress, Context: ctx})
+	res, err := ensemble.SafeRun(&sc.Config, sim.Options{Seed: o.Seed, Scale: o.Scale, Progress: progress, Context: ctx})
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"clustersim/scenarios"
+	"clustersim/sim/ensemble"
 )
 
 // testScale keeps a run of the baseline well under a second. The model is
@@ -29,7 +30,7 @@ const smallScale = 0.005
 
 // job returns options for a quiet run of the baseline at testScale.
 func job(out string) jobOptions {
-	return jobOptions{Scenario: "yongkang", Seed: 1, Out: out, Scale: testScale, Quiet: true}
+	return jobOptions{Scenario: "yongkang", Seed: 1, Out: out, Scale: testScale, Runs: 1, Quiet: true}
 }
 
 // entries lists the names in dir, sorted; nil if dir does not exist.
@@ -294,8 +295,33 @@ func TestRunJobBadOptions(t *testing.T) {
 			t.Errorf("scale %v: wrote %v", scale, got)
 		}
 	}
-	if err := runJob(context.Background(), jobOptions{Scenario: "yongkang", Scale: 1}); err == nil {
+	if err := runJob(context.Background(), jobOptions{Scenario: "yongkang", Scale: 1, Runs: 1}); err == nil {
 		t.Error("no error for an empty --out")
+	}
+}
+
+// TestRunJobPanic makes a run panic part way (in the progress callback,
+// which the engine calls) and checks that the job returns the panic as an
+// error and writes nothing, for a single run and for an ensemble, whose
+// workers would otherwise end the program.
+func TestRunJobPanic(t *testing.T) {
+	for _, runs := range []int{1, 2} {
+		tmp := t.TempDir()
+		o := job(filepath.Join(tmp, "out"))
+		o.Scale, o.Runs = smallScale, runs
+		o.Progress = func(done, _ int) {
+			if done == 5 {
+				panic("boom")
+			}
+		}
+		err := runJob(context.Background(), o)
+		var pe *ensemble.PanicError // from run 0 or, with 2 workers, run 1
+		if !errors.As(err, &pe) || !strings.Contains(err.Error(), "of seed 1: boom, in clustersim/cmd/clustersim.TestRunJobPanic") {
+			t.Errorf("runs %d: error = %v", runs, err)
+		}
+		if got := entries(t, filepath.Join(tmp, "out")); got != nil {
+			t.Errorf("runs %d: wrote %v", runs, got)
+		}
 	}
 }
 

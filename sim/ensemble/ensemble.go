@@ -94,9 +94,9 @@ func RunBatch(ctx context.Context, cfgs []*sim.Config, opt Options) ([]*Ensemble
 	if opt.Progress != nil {
 		progress = func(int, int) {
 			mu.Lock()
+			defer mu.Unlock() // also if Progress panics (SafeRun recovers it)
 			done++
 			opt.Progress(done, total)
-			mu.Unlock()
 		}
 	}
 
@@ -115,7 +115,7 @@ func RunBatch(ctx context.Context, cfgs []*sim.Config, opt Options) ([]*Ensemble
 					errs[j] = ctx.Err()
 					continue
 				}
-				res, err := sim.Run(cfgs[j/opt.Runs], sim.Options{
+				res, err := SafeRun(cfgs[j/opt.Runs], sim.Options{
 					Seed: opt.Seed, Run: j % opt.Runs, Scale: opt.Scale,
 					Progress: progress, Context: ctx,
 				})

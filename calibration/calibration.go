@@ -65,6 +65,7 @@ import (
 	"clustersim/seeds"
 	"clustersim/sim"
 	"clustersim/sim/ensemble"
+	"clustersim/sim/output"
 )
 
 // Options are the settings of Run.
@@ -215,6 +216,7 @@ type calibrator struct {
 	budget  int
 	screen  int // evaluations of the start and screen phases
 
+	lock    *output.Lock // of dir
 	trace   *os.File
 	evals   int
 	best    *point
@@ -280,6 +282,13 @@ func newCalibrator(ctx context.Context, opt Options) (*calibrator, error) {
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return nil, err
 	}
+	// A second calibration into the same directory would interleave its
+	// trace and checkpoint with this one's: it is refused.
+	lk, err := output.LockDir(c.dir)
+	if err != nil {
+		return nil, err
+	}
+	c.lock = lk
 	c.started = time.Now()
 	return c, nil
 }
@@ -288,6 +297,7 @@ func (c *calibrator) close() {
 	if c.trace != nil {
 		c.trace.Close()
 	}
+	c.lock.Unlock()
 }
 
 func (c *calibrator) logf(format string, args ...any) {
@@ -655,7 +665,7 @@ func (c *calibrator) writeCheckpoint() error {
 	}
 	head := "# The best point of `clustersim calibrate` so far, rewritten after every\n" +
 		"# evaluation; with trace.csv it is what --resume continues from.\n"
-	return writeAtomic(filepath.Join(c.dir, "best.yaml"), append([]byte(head), b...))
+	return output.WriteFileAtomic(filepath.Join(c.dir, "best.yaml"), append([]byte(head), b...))
 }
 
 // traceHeader is the first row of trace.csv.
@@ -779,27 +789,4 @@ func (c *calibrator) bestEval() int {
 		return 0
 	}
 	return c.best.eval
-}
-
-// writeAtomic writes b to a temporary file beside path and renames it.
-func writeAtomic(path string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }

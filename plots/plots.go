@@ -19,6 +19,7 @@ import (
 
 	"clustersim/seeds"
 	"clustersim/sim"
+	"clustersim/sim/output"
 )
 
 // Band is the spread of one series over an ensemble of runs: per year its
@@ -92,7 +93,7 @@ func writeLayout(dir, stem string, l layout) ([]string, error) {
 			return paths, fmt.Errorf("plots: %s.%s: %w", stem, format, err)
 		}
 		path := filepath.Join(dir, stem+"."+format)
-		if err := writeAtomic(path, b); err != nil {
+		if err := output.WriteFileAtomic(path, b); err != nil {
 			return paths, err
 		}
 		paths = append(paths, path)
@@ -125,30 +126,6 @@ func newCanvas(format string, w, h vg.Length) vg.CanvasWriterTo {
 // pixels returns the PNG size of a figure of w×h.
 func pixels(w, h vg.Length) (int, int) {
 	return int(w/vg.Inch*dpi + 0.5), int(h/vg.Inch*dpi + 0.5)
-}
-
-// writeAtomic writes b to a temporary file in path's directory and renames
-// it to path.
-func writeAtomic(path string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 // rescaleSuffix is the note added to titles of a rescaled run.

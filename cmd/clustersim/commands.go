@@ -39,7 +39,8 @@ and figures/ to DIR/<scenario name>. With --runs N > 1 it runs an ensemble
 of N seeds in parallel: fit.csv takes the ensemble median and adds
 sim_p05,sim_p95; series_quantiles.csv and series_runs.csv are added; the
 CSVs of firms and products are those of run 0. Nothing is written unless the run
-completes; an earlier output of the scenario is replaced.`,
+completes; an earlier output of the scenario is replaced. A second run of the
+same scenario into the same DIR while one is writing stops at once (exit 1).`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {

@@ -169,7 +169,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string, opt mapOpt
 		}
 		f, ok := fields.byName[name]
 		if !ok {
-			return at(d.file, k, p).errorf("unknown key %q%s", name, suggest(name, append(fields.names(), opt.extra...)))
+			return at(d.file, k, p).errorf("unknown key %s%s", quote(name), suggest(name, append(fields.names(), opt.extra...)))
 		}
 		d.record(p, k)
 		if err := d.decode(val, v.Field(f), p, opt.partial); err != nil {
@@ -264,7 +264,9 @@ func (d *decoder) month(n *yaml.Node, v reflect.Value, here loc) *Error {
 		return here.errorf("missing value (expected a date YYYY-MM)")
 	}
 	m, err := sim.ParseMonth(n.Value)
-	if err != nil {
+	if err != nil && len(n.Value) > maxQuoted {
+		return here.errorf("%s is not a date of the form YYYY-MM", quote(n.Value))
+	} else if err != nil {
 		return here.errorf("%v", err)
 	}
 	v.SetInt(int64(m))
@@ -288,7 +290,7 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, here loc) *Error {
 	}
 	var x any
 	if err := n.Decode(&x); err != nil {
-		return here.errorf("expected %s, got %q", want, n.Value)
+		return here.errorf("expected %s, got %s", want, quote(n.Value))
 	}
 	switch v.Kind() {
 	case reflect.Bool:
@@ -337,5 +339,5 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, here loc) *Error {
 			return nil
 		}
 	}
-	return here.errorf("expected %s, got %q", want, n.Value)
+	return here.errorf("expected %s, got %s", want, quote(n.Value))
 }

@@ -267,6 +267,7 @@ type calibrator struct {
 	resumed  bool  // continuing a calibration in place
 	extended bool  // a resumed calibration has recorded a new evaluation
 
+	lock    *output.Lock // of the folder, from the stage's commit or the resume on
 	evals   int
 	best    *point
 	history []point            // every evaluation: x and loss
@@ -349,6 +350,9 @@ func (c *calibrator) close() {
 	}
 	if c.stage != nil {
 		c.stage.Abort()
+	}
+	if c.lock != nil {
+		c.lock.Unlock()
 	}
 }
 
@@ -728,27 +732,4 @@ func (c *calibrator) result() *Result {
 		X: append([]float64(nil), c.best.x...), Loss: c.best.loss, BestEval: c.best.eval,
 		Evaluations: c.evals, Config: cfg,
 	}
-}
-
-// writeAtomic writes b to a temporary file beside path and renames it.
-func writeAtomic(path string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }

@@ -178,9 +178,11 @@ func (c *calibrator) commit() error {
 		return err
 	}
 	c.trace = nil
-	if err := c.stage.Commit(); err != nil {
+	lk, err := c.stage.CommitHolding()
+	if err != nil {
 		return fmt.Errorf("calibration: %w", err)
 	}
+	c.lock = lk // held until the calibration ends
 	c.stage, c.dir = nil, c.out
 	return c.openTrace()
 }
@@ -223,12 +225,19 @@ func (c *calibrator) writeMeta() error {
 	}
 	head := "# What trace.csv was made with: `clustersim calibrate --resume` continues the\n" +
 		"# trace only with a spec, scenario and targets of the same hashes.\n"
-	return writeAtomic(filepath.Join(c.dir, metaFile), append([]byte(head), b...))
+	return output.WriteFileAtomic(filepath.Join(c.dir, metaFile), append([]byte(head), b...))
 }
 
 // resume checks trace.yaml against the spec, the scenario and the targets,
 // and reads the trace to replay. It changes nothing in the folder.
 func (c *calibrator) resume() error {
+	// A second calibration into the same folder would interleave its
+	// trace with this one's: it is refused while this one holds the lock.
+	lk, err := output.LockDir(c.out)
+	if err != nil {
+		return fmt.Errorf("calibration: %w", err)
+	}
+	c.lock = lk
 	refuse := func(format string, args ...any) error {
 		return &RefusedError{c.out, fmt.Sprintf(format, args...) + "; --force starts afresh (or choose another output folder)"}
 	}
@@ -371,7 +380,7 @@ func (c *calibrator) writeCheckpoint() error {
 	}
 	head := "# The best point of `clustersim calibrate` so far, rewritten after every\n" +
 		"# evaluation.\n"
-	return writeAtomic(filepath.Join(c.dir, bestFile), append([]byte(head), b...))
+	return output.WriteFileAtomic(filepath.Join(c.dir, bestFile), append([]byte(head), b...))
 }
 
 // traceHeader is the first row of trace.csv.

@@ -126,7 +126,9 @@ func pixels(w, h vg.Length) (int, int) {
 }
 
 // writeAtomic writes b to a temporary file in path's directory and renames
-// it to path.
+// it to path. (The figures of a run are written into its staging
+// directory, which sim/output flushes to disk as a whole before putting it
+// in place.)
 func writeAtomic(path string, b []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {

@@ -178,7 +178,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string, opt mapOpt
 		f, ok := fields.byName[name]
 		if !ok {
 			known := append(fields.names(), opt.extra...)
-			d.errs.add(at(d.file, k, p).errorf("unknown key %q%s", name, suggest(name, known)))
+			d.errs.add(at(d.file, k, p).errorf("unknown key %s%s", quote(name), suggest(name, known)))
 			misspelt[closest(name, known)] = true
 			continue
 		}
@@ -286,7 +286,9 @@ func (d *decoder) month(n *yaml.Node, v reflect.Value, here loc) *Error {
 		return here.errorf("missing value (expected a date YYYY-MM)")
 	}
 	m, err := sim.ParseMonth(n.Value)
-	if err != nil {
+	if err != nil && len(n.Value) > maxQuoted {
+		return here.errorf("%s is not a date of the form YYYY-MM", quote(n.Value))
+	} else if err != nil {
 		return here.errorf("%v", err)
 	}
 	v.SetInt(int64(m))
@@ -310,7 +312,7 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, here loc) *Error {
 	}
 	var x any
 	if err := n.Decode(&x); err != nil {
-		return here.errorf("expected %s, got %q", want, n.Value)
+		return here.errorf("expected %s, got %s", want, quote(n.Value))
 	}
 	switch v.Kind() {
 	case reflect.Bool:
@@ -359,5 +361,5 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, here loc) *Error {
 			return nil
 		}
 	}
-	return here.errorf("expected %s, got %q", want, n.Value)
+	return here.errorf("expected %s, got %s", want, quote(n.Value))
 }

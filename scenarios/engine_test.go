@@ -60,22 +60,11 @@ func TestEngineAtTheLimits(t *testing.T) {
 // written, with its field.
 func TestLimits(t *testing.T) {
 	valid := readValid(t)
-	many := func(n int, item string) string {
-		var b strings.Builder
-		for i := range n {
-			fmt.Fprintf(&b, item, i)
-		}
-		return b.String()
-	}
-	rung := "  - {name: r%d, sector: s, available: 1990, complexity: 1, products: 1, market: 1, growth: 0, capital: 1, tradition: 0}\n"
-	estate := "  - {name: e%d, open: 1996-06, capacity: 1}\n"
 	for _, tc := range []struct {
 		name, old, new, marker, field, msg string
 	}{
 		{"40,000 products in a rung", "products: 40", "products: 40000", "", "ladder[0].products", "40000 products bring the ladder to 40000 products, more than the engine's 32767"},
 		{"products over all rungs", "products: 8", "products: 32730", "", "ladder[1].products", "bring the ladder to 32770"},
-		{"50,000 rungs", "estates:\n", many(50000, rung) + "estates:\n", "r32765,", "ladder[32767]", "the ladder has 50002 rungs, more than the engine's 32767"},
-		{"40,000 estates", "regimes:\n", many(40000, estate) + "regimes:\n", "e32763,", "estates[32764]", "there are 40001 estates, more than the engine's 32764"},
 		{"villages × products", "villages: 40", "villages: 100000", "", "params.villages.villages", "100000 villages × 2040 products make 204000000 village-product cells, more than the engine's 100000000"},
 		{"end past the horizon", "end: 2010-12", "end: 2150-12", "", "end", "2150-12 is outside the engine's horizon, 1900-01–2100-12"},
 		{"an event ending past the horizon", "end: 2009-12", "end: 2101-01", "", "events[6].end", "2101-01 is after the end of the engine's horizon"},
@@ -92,6 +81,49 @@ func TestLimits(t *testing.T) {
 				marker = tc.new
 			}
 			checkError(t, doc, marker, tc.field, tc.msg)
+		})
+	}
+}
+
+// TestLimitsBeyondTheFileCap: 50,000 rungs or 40,000 estates do not fit
+// in a scenario file (MaxFileSize), which is refused first; a Config
+// built otherwise is still held to the engine's limits, by field.
+func TestLimitsBeyondTheFileCap(t *testing.T) {
+	valid := readValid(t)
+	many := func(n int, item string) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, item, i)
+		}
+		return b.String()
+	}
+	estate := "  - {name: e%d, open: 1996-06, capacity: 1}\n"
+	doc := mutate(t, valid, "regimes:\n", many(40000, estate)+"regimes:\n")
+	if _, err := Parse("bad.yaml", []byte(doc), nil); err == nil || !strings.Contains(err.Error(), "a scenario file may have at most") {
+		t.Errorf("a file of 40,000 estates: %v, want the file cap", err)
+	}
+	for _, tc := range []struct {
+		name, field, msg string
+		grow             func(*sim.Config)
+	}{
+		{"50,000 rungs", "ladder[32767]", "more than the engine's 32767", func(c *sim.Config) {
+			for i := range 50000 {
+				c.Ladder = append(c.Ladder, sim.Rung{Name: fmt.Sprintf("r%d", i), Sector: "s", Available: 1990, Products: 1, Market: 1, Capital: 1})
+			}
+		}},
+		{"40,000 estates", "estates[32764]", "more than the engine's 32764", func(c *sim.Config) {
+			for i := range 40000 {
+				c.Estates = append(c.Estates, sim.Estate{Name: fmt.Sprintf("e%d", i), Open: sim.NewMonth(1996, 6), Capacity: 1})
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := clone(&loadValid(t).Config)
+			tc.grow(&cfg)
+			err := ValidateConfig(&cfg)
+			if err == nil || !strings.Contains(err.Error(), tc.field) || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("ValidateConfig: %v; want %s: …%s", err, tc.field, tc.msg)
+			}
 		})
 	}
 }

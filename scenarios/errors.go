@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -31,7 +32,7 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(clip(e.File, maxShownPath))
 	if e.Line > 0 {
 		b.WriteString(":" + strconv.Itoa(e.Line))
 		if e.Column > 0 {
@@ -42,10 +43,47 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
+		b.WriteString(clip(e.Field, maxShownField) + ": ")
 	}
 	b.WriteString(e.Msg)
 	return b.String()
+}
+
+// A message shows at most an excerpt of what the user wrote: a value is
+// quoted whole up to maxQuoted bytes, a file name up to maxShownPath, a
+// field path up to maxShownField; past that the message shows their start
+// and their length (see quote and clip). Longer ones are never a real
+// scenario's, and could be a 10 MB line or a whole file given as a base.
+const (
+	maxQuoted     = 64
+	maxShownPath  = 256
+	maxShownField = 128
+)
+
+// quote returns s quoted for a message: whole if at most maxQuoted bytes,
+// else its start and its length, e.g. "root:x:0:0:root"… (1234 bytes).
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(prefix(s, maxQuoted)) + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
+// clip returns s whole if at most n bytes, else its first n bytes and its
+// length.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return prefix(s, n) + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
+// prefix returns at most the first n bytes of s, cut at a character.
+func prefix(s string, n int) string {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // Unwrap returns the underlying error, e.g. an fs.ErrNotExist for a missing
@@ -206,7 +244,7 @@ func syntaxError(file string, err error) *Error {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	e.Msg = "YAML syntax error: " + msg
+	e.Msg = "YAML syntax error: " + clip(msg, 4*maxQuoted)
 	return e
 }
 
@@ -221,7 +259,7 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return strconv.Quote(n.Value)
+		return quote(n.Value)
 	case yaml.DocumentNode:
 		return "a document"
 	case yaml.AliasNode:

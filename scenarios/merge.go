@@ -28,7 +28,7 @@ func (d *decoder) base(k, v *yaml.Node, resolve func(string) (*Scenario, error))
 	var e *Error
 	switch {
 	case err == nil && b == nil:
-		return nil, here.errorf("cannot load base %q: nothing was loaded", v.Value)
+		return nil, here.errorf("cannot load base %s: nothing was loaded", quote(v.Value))
 	case err == nil:
 		return b, nil
 	case errors.As(err, &e) && e.Line > 0:
@@ -106,11 +106,11 @@ func (d *decoder) editEvents(cfg *sim.Config, base *Scenario, remove []sim.Event
 		p := index("remove_events", i)
 		switch {
 		case !kind.Known():
-			return d.where(p).errorf("unknown event kind %q", kind)
+			return d.where(p).errorf("unknown event kind %s", quote(string(kind)))
 		case drop[kind]:
 			return d.where(p).errorf("%s is listed twice", kind)
 		case !slices.ContainsFunc(cfg.Events, func(e sim.Event) bool { return e.Kind == kind }):
-			return d.where(p).errorf("the base %s has no %s event to remove", base.Name, kind)
+			return d.where(p).errorf("the base %s has no %s event to remove", clip(base.Name, maxQuoted), kind)
 		}
 		drop[kind] = true
 	}

@@ -146,7 +146,7 @@ func checkLadder(cfg *sim.Config, where func(string) loc) *Error {
 			return where(p + ".sector").errorf("must not be empty")
 		}
 		if j, dup := first[r.Name]; dup {
-			return where(p+".name").errorf("duplicate rung name %q (also %s)", r.Name, where(index("ladder", j)).short())
+			return where(p+".name").errorf("duplicate rung name %s (also %s)", quote(r.Name), where(index("ladder", j)).short())
 		}
 		first[r.Name] = i
 	}
@@ -161,12 +161,12 @@ func checkEstates(cfg *sim.Config, where func(string) loc) *Error {
 			return where(p + ".name").errorf("must not be empty")
 		}
 		if j, dup := first[e.Name]; dup {
-			return where(p+".name").errorf("duplicate estate name %q (also %s)", e.Name, where(index("estates", j)).short())
+			return where(p+".name").errorf("duplicate estate name %s (also %s)", quote(e.Name), where(index("estates", j)).short())
 		}
 		first[e.Name] = i
 		if e.Open < cfg.Start || e.Open > cfg.End {
 			l := where(p + ".open")
-			return l.errorf("estate %q opens %s, outside the run %s–%s%s", e.Name, month(e.Open), cfg.Start, cfg.End, runSet(where, l, "start", "end"))
+			return l.errorf("estate %s opens %s, outside the run %s–%s%s", quote(e.Name), month(e.Open), cfg.Start, cfg.End, runSet(where, l, "start", "end"))
 		}
 	}
 	return nil
@@ -187,10 +187,10 @@ func checkRegimes(cfg *sim.Config, where func(string) loc) *Error {
 			return l.errorf("the first regime must start with the run (%s), not %s%s", cfg.Start, month(r.Start), runSet(where, l, "start"))
 		case i > 0 && r.Start <= cfg.Regimes[i-1].Start:
 			prev := cfg.Regimes[i-1]
-			return where(p+".start").errorf("regimes out of order: %q starting %s follows %q starting %s", r.Name, month(r.Start), prev.Name, prev.Start)
+			return where(p+".start").errorf("regimes out of order: %s starting %s follows %s starting %s", quote(r.Name), month(r.Start), quote(prev.Name), prev.Start)
 		case r.Start > cfg.End:
 			l := where(p + ".start")
-			return l.errorf("regime %q starts %s, after the end of the run %s%s", r.Name, r.Start, cfg.End, runSet(where, l, "end"))
+			return l.errorf("regime %s starts %s, after the end of the run %s%s", quote(r.Name), r.Start, cfg.End, runSet(where, l, "end"))
 		}
 	}
 	return nil
@@ -201,7 +201,7 @@ func checkEvents(cfg *sim.Config, where func(string) loc) *Error {
 	for i, e := range cfg.Events {
 		p := index("events", i)
 		if !e.Kind.Known() {
-			return where(p+".kind").errorf("unknown event kind %q", e.Kind)
+			return where(p+".kind").errorf("unknown event kind %s", quote(string(e.Kind)))
 		}
 		if e.Date < cfg.Start || e.Date > cfg.End {
 			l := where(p + ".date")

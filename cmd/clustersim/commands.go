@@ -54,7 +54,8 @@ of N seeds in parallel: fit.csv takes the ensemble median and adds
 sim_p05,sim_p95; series_quantiles.csv and series_runs.csv are added; the
 CSVs of firms and products are those of run 0. Nothing is written unless the run
 completes. An existing DIR/<scenario> is refused unless --force is given, which
-replaces it. -o json prints the fit table as JSON.`,
+replaces it. A second run of the same scenario into the same DIR while one
+is writing stops at once (exit 1). -o json prints the fit table as JSON.`,
 		Example: `  clustersim run                                  # the baseline at full scale
   clustersim run no_compromise --scale 0.1 --runs 4 --out out/cf
   clustersim run my_scenario.yaml --force -o json > fit.json`,

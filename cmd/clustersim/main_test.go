@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"clustersim/scenarios"
+	"clustersim/sim/output"
 )
 
 // run executes a command line and returns its exit code and output.
@@ -175,5 +179,66 @@ func TestValidateEveryProblem(t *testing.T) {
 		if !strings.HasPrefix(lines[i], "clustersim: "+w+":") {
 			t.Errorf("line %d = %q, want it to start with %q", i, lines[i], "clustersim: "+w)
 		}
+	}
+}
+
+// TestRunCommandOutputBusy: a run into an output another writer holds is
+// refused at once with exit 1 and the holder's pid, and writes nothing;
+// the holder's output then commits as it would have.
+func TestRunCommandOutputBusy(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	holder, err := output.Stage(out, "yongkang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Abort()
+	if err := os.WriteFile(filepath.Join(holder.Dir(), seriesFile), []byte("the holder's"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(context.Background(), "run", "--out", out, "--scale", "0.005", "--quiet")
+	want := fmt.Sprintf("clustersim: output: %s is being written by process %d", filepath.Join(out, "yongkang"), os.Getpid())
+	if code != exitFailure || stdout != "" || !strings.HasPrefix(stderr, want) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want %d and %q", code, stdout, stderr, exitFailure, want)
+	}
+	if err := holder.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, filepath.Join(out, "yongkang", seriesFile)); got != "the holder's" {
+		t.Errorf("series.csv = %q, want the holder's", got)
+	}
+	if got := entries(t, out); !slices.Equal(got, []string{"yongkang"}) {
+		t.Errorf("%s holds %v", out, got)
+	}
+}
+
+// TestRunCommandAfterKill: what a run killed before committing leaves
+// (its staging directory and its lock file, with its dead pid) is removed
+// by the next run of the same scenario.
+func TestRunCommandAfterKill(t *testing.T) {
+	t.Parallel()
+	dead := exec.Command(os.Args[0], "-test.run=^$")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	pid := strconv.Itoa(dead.Process.Pid)
+	out := t.TempDir()
+	staging := filepath.Join(out, ".yongkang.tmp-"+pid+"-12345")
+	if err := os.MkdirAll(filepath.Join(staging, figuresDir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for path, text := range map[string]string{
+		filepath.Join(staging, firmsFile):    "half written",
+		filepath.Join(out, ".yongkang.lock"): pid + "\n",
+	} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := run(context.Background(), "run", "--out", out, "--scale", "0.005", "--quiet"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if got := entries(t, out); !slices.Equal(got, []string{"yongkang"}) {
+		t.Errorf("%s holds %v, want only yongkang", out, got)
 	}
 }

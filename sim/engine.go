@@ -92,6 +92,10 @@ func newEngine(w *world, opt Options) *Engine {
 	return e
 }
 
+// Options are the run's options (after Restore, the snapshot's seed, run
+// and scale).
+func (e *Engine) Options() Options { return e.opt }
+
 // Attach adds an observer, called after those already attached.
 func (e *Engine) Attach(o Observer) { e.observers = append(e.observers, o) }
 

@@ -55,15 +55,30 @@ sim_p05,sim_p95; series_quantiles.csv and series_runs.csv are added; the
 CSVs of firms and products are those of run 0. Nothing is written unless the run
 completes. An existing DIR/<scenario> is refused unless --force is given, which
 replaces it. A second run of the same scenario into the same DIR while one
-is writing stops at once (exit 1). -o json prints the fit table as JSON.`,
+is writing stops at once (exit 1). -o json prints the fit table as JSON.
+
+--stop-at YYYY-MM --state FILE runs one run to the end of that month and writes
+its whole state to FILE (nothing else). --from-state FILE continues such a
+state to the end of its scenario and writes the outputs of the whole period,
+byte-identical to those of an uninterrupted run of the same scenario, seed and
+scale (the state holds its seed and scale; SCENARIO defaults to the state's).`,
 		Example: `  clustersim run                                  # the baseline at full scale
   clustersim run no_compromise --scale 0.1 --runs 4 --out out/cf
-  clustersim run my_scenario.yaml --force -o json > fit.json`,
+  clustersim run my_scenario.yaml --force -o json > fit.json
+  clustersim run --stop-at 1992-06 --state out/1992.state && clustersim run --from-state out/1992.state`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: scenarioArgs(true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				o.Scenario = args[0]
+			} else if o.State.FromState != "" {
+				o.Scenario = "" // the state's
+			}
+			if err := o.State.check(o.Runs); err != nil {
+				return usageError{err}
+			}
+			if o.State.FromState != "" && (cmd.Flags().Changed("seed") || cmd.Flags().Changed("scale")) {
+				return usageError{errors.New("--from-state continues with the state's own seed and scale: drop --seed and --scale")}
 			}
 			if err := o.check(); err != nil {
 				return usageError{err}
@@ -82,6 +97,9 @@ is writing stops at once (exit 1). -o json prints the fit table as JSON.`,
 	f.IntVar(&o.Runs, "runs", 1, "runs (seeds) of an ensemble, simulated in parallel; with N > 1, fit.csv uses the median and figures draw bands")
 	f.IntVar(&o.Workers, "workers", 0, "runs simulated at once with --runs (0: every core); results do not depend on it")
 	f.BoolVar(&o.Force, "force", false, "replace an existing output of the scenario in --out")
+	f.StringVar(&o.State.StopAt, "stop-at", "", "run to the end of month YYYY-MM and write the state to --state (no other output)")
+	f.StringVar(&o.State.StateFile, "state", "", "the file --stop-at writes the state to")
+	f.StringVar(&o.State.FromState, "from-state", "", "continue the state in FILE to the end of its scenario")
 	return cmd
 }
 

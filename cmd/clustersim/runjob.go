@@ -22,15 +22,16 @@ import (
 
 // jobOptions are the settings of `clustersim run`.
 type jobOptions struct {
-	Scenario string  // a built-in scenario name or a path
-	Seed     uint64  // the master seed
-	Out      string  // the directory that receives <scenario-name>/
-	Scale    float64 // share of the county simulated, in (0, 1]
-	Runs     int     // runs (seeds) of an ensemble, at least 1; 1 is a single run
-	Workers  int     // runs simulated at once; 0 uses every core
-	Force    bool    // replace an existing Out/<scenario>
-	Quiet    bool    // print nothing on success: no fit table, no progress bar
-	JSON     bool    // print the fit table as JSON
+	Scenario string       // a built-in scenario name or a path
+	Seed     uint64       // the master seed
+	Out      string       // the directory that receives <scenario-name>/
+	Scale    float64      // share of the county simulated, in (0, 1]
+	Runs     int          // runs (seeds) of an ensemble, at least 1; 1 is a single run
+	Workers  int          // runs simulated at once; 0 uses every core
+	Force    bool         // replace an existing Out/<scenario>
+	Quiet    bool         // print nothing on success: no fit table, no progress bar
+	JSON     bool         // print the fit table as JSON
+	State    stateOptions // --stop-at/--state, --from-state
 
 	Stdout   io.Writer    // the fit table and where the outputs are
 	Stderr   io.Writer    // the progress bar
@@ -97,6 +98,18 @@ func runJob(ctx context.Context, o jobOptions) error {
 		log = slog.New(slog.DiscardHandler)
 	}
 	began := time.Now()
+	var saved *savedState
+	if o.State.FromState != "" {
+		var err error
+		if saved, err = readState(o.State.FromState); err != nil {
+			return err
+		}
+		o.Seed, o.Scale = saved.info.Seed, saved.info.Scale // the state's own
+		if o.Scenario == "" {
+			o.Scenario = saved.info.Scenario
+		}
+		log.Info("state read", "file", saved.path, "scenario", saved.info.Scenario, "month", saved.info.Month.String())
+	}
 	sc, err := scenarios.Resolve(o.Scenario)
 	if err != nil {
 		return err
@@ -104,6 +117,9 @@ func runJob(ctx context.Context, o jobOptions) error {
 	log.Info("scenario read", "name", sc.Name, "file", sc.File, "hash", sc.Hash, "elapsed", time.Since(began))
 	if err := scenarios.CheckScale(&sc.Config, o.Scale); err != nil {
 		return usageError{fmt.Errorf("--scale: %w", err)}
+	}
+	if o.State.StopAt != "" {
+		return saveStateJob(ctx, sc, o, o.Progress)
 	}
 	if err := refuseExisting(filepath.Join(o.Out, sc.Name), o.Force); err != nil {
 		return err
@@ -132,7 +148,7 @@ func runJob(ctx context.Context, o jobOptions) error {
 		}
 	}
 	simStart := time.Now()
-	s, err := simulate(ctx, sc, o, progress)
+	s, err := simulate(ctx, sc, o, saved, progress)
 	if bar != nil {
 		bar.Finish()
 	}
@@ -211,7 +227,14 @@ type simulation struct {
 
 // simulate produces the results of a job: one run, or an ensemble of
 // o.Runs seeds run in parallel (identical whatever the number of workers).
-func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, progress func(done, total int)) (*simulation, error) {
+func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, saved *savedState, progress func(done, total int)) (*simulation, error) {
+	if saved != nil {
+		res, err := runFromState(ctx, saved, sc, progress)
+		if err != nil {
+			return nil, err
+		}
+		return &simulation{Results: res, Source: res, Runs: 1}, nil
+	}
 	if o.Runs > 1 {
 		e, err := ensemble.Run(ctx, &sc.Config, ensemble.Options{
 			Runs: o.Runs, Seed: o.Seed, Scale: o.Scale, Workers: o.Workers, Progress: progress,

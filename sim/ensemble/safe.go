@@ -1,6 +1,7 @@
 package ensemble
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"strings"
@@ -33,6 +34,22 @@ func SafeRun(cfg *sim.Config, opt sim.Options) (res *sim.Results, err error) {
 		}
 	}()
 	return sim.Run(cfg, opt)
+}
+
+// SafeEngine steps an engine through month last (or to the end of its
+// scenario) with a panic turned into a *PanicError, as SafeRun does, and
+// returns what it has recorded. It stops early with ctx's error.
+func SafeEngine(ctx context.Context, e *sim.Engine, last sim.Month) (res *sim.Results, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			opt := e.Options()
+			res, err = nil, &PanicError{Run: opt.Run, Seed: opt.Seed, Value: v, Where: panicked()}
+		}
+	}()
+	if err := e.RunUntil(ctx, last); err != nil {
+		return nil, err
+	}
+	return e.Results(), nil
 }
 
 // panicked returns the first frame below the deferred function of

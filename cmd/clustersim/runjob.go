@@ -39,6 +39,7 @@ type jobOptions struct {
 // Files a run writes into its directory, beside the figures.
 const (
 	seriesFile   = "series.csv"
+	codebookFile = "series_codebook.csv" // series,unit,meaning of every series of series.csv
 	productsFile = "products.csv"
 	firmsFile    = "firms.csv"
 	runFile      = "run.json"
@@ -192,6 +193,7 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	}
 	files := []outputFile{
 		{seriesFile, func(w io.Writer) error { return output.WriteSeries(w, r) }},
+		{codebookFile, func(w io.Writer) error { return output.WriteCodebook(w, r) }},
 		{productsFile, func(w io.Writer) error { return output.WriteProducts(w, r) }},
 		{firmsFile, func(w io.Writer) error { return output.WriteFirms(w, r) }},
 		{runFile, func(w io.Writer) error { return output.WriteRunJSON(w, info) }},

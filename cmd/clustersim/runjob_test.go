@@ -75,7 +75,7 @@ func TestRunJob(t *testing.T) {
 	if got := entries(t, out); !slices.Equal(got, []string{"yongkang"}) {
 		t.Errorf("%s holds %v, want only yongkang", out, got)
 	}
-	for _, name := range []string{seriesFile, productsFile, firmsFile, runFile, fitFile,
+	for _, name := range []string{seriesFile, codebookFile, productsFile, firmsFile, runFile, fitFile,
 		filepath.Join(figuresDir, "model_vs_article.png"), filepath.Join(figuresDir, "model_vs_article.svg")} {
 		fi, err := os.Stat(filepath.Join(dir, name))
 		if err != nil {
@@ -89,6 +89,7 @@ func TestRunJob(t *testing.T) {
 		productsFile: "year,product,sector,producers,output_yuan,price,national_share",
 		firmsFile:    "year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years",
 		fitFile:      "target,role,year,observed,low,high,simulated,within",
+		codebookFile: "series,unit,meaning",
 	} {
 		if got := firstLine(t, filepath.Join(dir, file)); got != want {
 			t.Errorf("%s header = %q, want %q", file, got, want)
@@ -138,6 +139,20 @@ func TestRunJob(t *testing.T) {
 			t.Fatalf("bad or unordered row %q", l)
 		}
 		last = y
+	}
+
+	// The codebook documents every series of series.csv, once.
+	var inSeries, inCodebook []string
+	for _, l := range lines {
+		if name := strings.Split(l, ",")[1]; !slices.Contains(inSeries, name) {
+			inSeries = append(inSeries, name)
+		}
+	}
+	for _, l := range strings.Split(strings.TrimSpace(readFile(t, filepath.Join(dir, codebookFile))), "\n")[1:] {
+		inCodebook = append(inCodebook, strings.Split(l, ",")[0])
+	}
+	if !slices.Equal(inSeries, inCodebook) {
+		t.Errorf("the codebook lists %v\nseries.csv has %v", inCodebook, inSeries)
 	}
 
 	text := stdout.String()

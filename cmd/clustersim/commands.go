@@ -36,10 +36,11 @@ func newRunCmd() *cobra.Command {
 		Long: `Run a scenario (a built-in name or a scenario file; default yongkang, the
 baseline) and write series.csv, products.csv, firms.csv, run.json, fit.csv
 and figures/ to DIR/<scenario name>. With --runs N > 1 it runs an ensemble
-of N seeds in parallel: fit.csv takes the ensemble median and adds
-sim_p05,sim_p95; series_quantiles.csv and series_runs.csv are added; the
-CSVs of firms and products are those of run 0. Nothing is written unless the run
-completes; an earlier output of the scenario is replaced.`,
+of N seeds in parallel: series.csv and fit.csv take the ensemble median
+(fit.csv adds sim_p05,sim_p95); series_quantiles.csv and series_runs.csv
+are added; the CSVs of firms and products are those of run 0. Memory does
+not grow with N. Nothing is written unless the run completes; an earlier
+output of the scenario is replaced.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -58,7 +59,7 @@ completes; an earlier output of the scenario is replaced.`,
 	f.StringVar(&o.Out, "out", "out", "directory to write the results under")
 	f.Float64Var(&o.Scale, "scale", 1, "share of households and firms simulated, in (0,1]; counts are rescaled")
 	f.IntVar(&o.Runs, "runs", 1, "runs (seeds) of an ensemble, simulated in parallel; with N > 1, fit.csv uses the median and figures draw bands")
-	f.IntVar(&o.Workers, "workers", 0, "runs simulated at once with --runs (0: every core); results do not depend on it")
+	f.IntVar(&o.Workers, "workers", 0, "runs simulated at once with --runs (0: every core; at most the cores); results do not depend on it")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print neither the fit table nor the progress bar")
 	return cmd
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"clustersim/plots"
 	"clustersim/scenarios"
@@ -46,9 +47,10 @@ const (
 	fitFile      = "fit.csv"
 	figuresDir   = "figures"
 
-	// With --runs N > 1, besides the files above (written from run 0):
+	// With --runs N > 1, besides the files above (series.csv then holds
+	// the median across runs; products.csv and firms.csv are run 0's):
 	quantilesFile = "series_quantiles.csv" // year,series,p05,p50,p95,min,max
-	runsFile      = "series_runs.csv"      // run,year,series,value: every run's series
+	runsFile      = "series_runs.csv"      // scenario,seed,run,year,series,value: every run's series
 )
 
 // errInterrupted is the error of a job stopped by its context (SIGINT or
@@ -108,7 +110,8 @@ func runJob(ctx context.Context, o jobOptions) error {
 			o.Progress(done, total)
 		}
 	}
-	s, err := simulate(ctx, sc, o, progress)
+	o.Workers = capWorkers(o.Workers, o.Stderr)
+	s, err := simulate(ctx, sc, o, st.Dir(), progress)
 	if bar != nil {
 		bar.Finish()
 	}
@@ -119,7 +122,7 @@ func runJob(ctx context.Context, o jobOptions) error {
 		return stopped(ctx, st, err)
 	}
 
-	rows := seeds.Evaluate(targets, s.Source)
+	rows := seeds.Evaluate(targets, s.Ensemble)
 	if err := writeRun(ctx, st.Dir(), sc, o, s, targets, rows); err != nil {
 		return stopped(ctx, st, err)
 	}
@@ -152,38 +155,120 @@ func stopped(ctx context.Context, st *output.Staging, err error) error {
 	return err
 }
 
-// simulation is what a job writes out.
+// capWorkers returns workers, or the number of cores if it is more, with
+// a note on stderr: runs beyond the cores only wait for one another, and
+// each holds a whole county in memory.
+func capWorkers(workers int, stderr io.Writer) int {
+	n := runtime.NumCPU()
+	if workers <= n {
+		return workers
+	}
+	if stderr != nil {
+		fmt.Fprintf(stderr, "clustersim: note: --workers %d is more than the %d cores of this machine; using %d\n", workers, n, n)
+	}
+	return n
+}
+
+// simulation is what a job writes out once its runs are done.
 type simulation struct {
-	Results *sim.Results // the run whose CSVs and run.json are written (run 0)
-	// Ensemble is the ensemble of --runs N > 1, nil for a single run. Its
-	// median is what fit.csv compares with the article, its bands are drawn.
+	// Median holds the years and, for each series, its median across the
+	// runs (a single run's own values): series.csv and the figures.
+	Median *sim.Results
+	// Ensemble keeps every run's series; its median is what fit.csv
+	// compares with the article, and its bands are drawn when Runs > 1.
 	Ensemble *ensemble.Ensemble
-	Source   seeds.ValueSource // what fit.csv compares with the article
 	Runs     int
 }
 
-// simulate produces the results of a job: one run, or an ensemble of
-// o.Runs seeds run in parallel (identical whatever the number of workers).
-func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, progress func(done, total int)) (*simulation, error) {
-	if o.Runs > 1 {
-		e, err := ensemble.Run(ctx, &sc.Config, ensemble.Options{
-			Runs: o.Runs, Seed: o.Seed, Scale: o.Scale, Workers: o.Workers, Progress: progress,
-		})
-		if err != nil {
-			return nil, err
-		}
-		return &simulation{Results: e.Runs[0], Ensemble: e, Source: e, Runs: o.Runs}, nil
-	}
-	res, err := sim.Run(&sc.Config, sim.Options{Seed: o.Seed, Scale: o.Scale, Progress: progress, Context: ctx})
+// simulate runs o.Runs seeds of the scenario in parallel (a single run for
+// 0 or 1), identical whatever the number of workers. As each run is done,
+// in run order, its own files are written into dir (see runStreams), and
+// only its series are kept.
+func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, dir string, progress func(done, total int)) (s *simulation, err error) {
+	runs := max(1, o.Runs)
+	streams, err := openStreams(dir, runs)
 	if err != nil {
 		return nil, err
 	}
-	return &simulation{Results: res, Source: res, Runs: 1}, nil
+	defer func() {
+		if cerr := streams.close(); err == nil && cerr != nil {
+			s, err = nil, cerr
+		}
+	}()
+	e, err := ensemble.Run(ctx, &sc.Config, ensemble.Options{
+		Runs: runs, Seed: o.Seed, Scale: o.Scale, Workers: o.Workers, Progress: progress,
+		Each: func(_ int, r *sim.Results) error { return streams.write(r) },
+	})
+	if err != nil {
+		return nil, err
+	}
+	first := e.Runs[0]
+	median := &sim.Results{Scenario: first.Scenario, Seed: first.Seed, Scale: first.Scale, Stats: first.Stats}
+	median.Years, median.Series = e.Median()
+	return &simulation{Median: median, Ensemble: e, Runs: runs}, nil
 }
 
-// writeRun writes every output of the job into dir.
+// runStreams writes the files that come from the runs themselves as the
+// ensemble passes each run on, so that no run's firm snapshots are kept:
+// products.csv and firms.csv from run 0, and with several runs
+// series_runs.csv, a run after another.
+type runStreams struct {
+	dir  string
+	runs *os.File // series_runs.csv; nil for a single run
+}
+
+func openStreams(dir string, runs int) (*runStreams, error) {
+	s := &runStreams{dir: dir}
+	if runs > 1 {
+		f, err := os.Create(filepath.Join(dir, runsFile))
+		if err != nil {
+			return nil, err
+		}
+		s.runs = f
+		if _, err := io.WriteString(f, output.SeriesRunsHeader+"\n"); err != nil {
+			s.close()
+			return nil, fmt.Errorf("writing %s: %w", runsFile, err)
+		}
+	}
+	return s, nil
+}
+
+// write writes run r's share of the files.
+func (s *runStreams) write(r *sim.Results) error {
+	if r.Run == 0 {
+		for _, f := range []outputFile{
+			{productsFile, func(w io.Writer) error { return output.WriteProducts(w, r) }},
+			{firmsFile, func(w io.Writer) error { return output.WriteFirms(w, r) }},
+		} {
+			if err := writeFile(filepath.Join(s.dir, f.name), f.write); err != nil {
+				return err
+			}
+		}
+	}
+	if s.runs != nil {
+		if err := output.WriteSeriesRuns(s.runs, r); err != nil {
+			return fmt.Errorf("writing %s: %w", runsFile, err)
+		}
+	}
+	return nil
+}
+
+// close closes the files still open.
+func (s *runStreams) close() error {
+	if s.runs == nil {
+		return nil
+	}
+	err := s.runs.Close()
+	s.runs = nil
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", runsFile, err)
+	}
+	return nil
+}
+
+// writeRun writes the outputs of the job that summarise its runs into dir.
 func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow) error {
-	r := s.Results
+	r := s.Median
 	rescaled := o.Scale < 1
 	info := output.RunInfo{
 		Build:    output.CurrentBuild(),
@@ -194,13 +279,13 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	files := []outputFile{
 		{seriesFile, func(w io.Writer) error { return output.WriteSeries(w, r) }},
 		{codebookFile, func(w io.Writer) error { return output.WriteCodebook(w, r) }},
-		{productsFile, func(w io.Writer) error { return output.WriteProducts(w, r) }},
-		{firmsFile, func(w io.Writer) error { return output.WriteFirms(w, r) }},
 		{runFile, func(w io.Writer) error { return output.WriteRunJSON(w, info) }},
-		{fitFile, func(w io.Writer) error { return seeds.WriteFitCSV(w, rows, s.Ensemble != nil) }},
+		{fitFile, func(w io.Writer) error { return seeds.WriteFitCSV(w, rows, s.Runs > 1) }},
 	}
-	if e := s.Ensemble; e != nil {
-		files = append(files, outputFile{quantilesFile, e.WriteQuantilesCSV}, outputFile{runsFile, e.WriteRunsCSV})
+	var bands []plots.Band
+	if s.Runs > 1 {
+		files = append(files, outputFile{quantilesFile, s.Ensemble.WriteQuantilesCSV})
+		bands = s.Ensemble.Bands()
 	}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
@@ -212,10 +297,6 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	}
 	if err := ctx.Err(); err != nil {
 		return err
-	}
-	var bands []plots.Band
-	if s.Ensemble != nil {
-		bands = s.Ensemble.Bands()
 	}
 	_, err := plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
 		Results: r, Targets: targets, Bands: bands,

@@ -389,14 +389,51 @@ func TestRunJobEnsemble(t *testing.T) {
 		t.Errorf("%s header = %q, want %q", quantilesFile, got, want)
 	}
 	runs := readFile(t, filepath.Join(dirs[0], runsFile))
-	for _, run := range []string{"\n0,", "\n1,", "\n2,"} {
+	if !strings.HasPrefix(runs, "scenario,seed,run,year,series,value\n") {
+		t.Errorf("%s starts %q", runsFile, runs[:min(len(runs), 60)])
+	}
+	for _, run := range []string{"\nyongkang,1,0,", "\nyongkang,1,1,", "\nyongkang,1,2,"} {
 		if !strings.Contains(runs, run) {
 			t.Errorf("%s has no rows of run %s", runsFile, strings.Trim(run, "\n,"))
 		}
 	}
-	for _, name := range []string{seriesFile, productsFile, firmsFile, runFile, fitFile, quantilesFile, runsFile} {
+	// series.csv holds the median, as the figures draw it: the p50 of
+	// series_quantiles.csv, row for row (NaN there is an empty value).
+	median := strings.Split(strings.TrimSpace(readFile(t, filepath.Join(dirs[0], seriesFile))), "\n")
+	quantiles := strings.Split(strings.TrimSpace(readFile(t, filepath.Join(dirs[0], quantilesFile))), "\n")
+	if len(median) != len(quantiles) {
+		t.Fatalf("series.csv has %d lines, %s %d", len(median), quantilesFile, len(quantiles))
+	}
+	for i := 1; i < len(median); i++ {
+		q := strings.Split(quantiles[i], ",")
+		if q[3] == "NaN" {
+			q[3] = ""
+		}
+		if want := strings.Join([]string{q[0], q[1], q[3]}, ","); median[i] != want {
+			t.Fatalf("series.csv line %d = %q, want the median %q", i+1, median[i], want)
+		}
+	}
+	for _, name := range []string{seriesFile, codebookFile, productsFile, firmsFile, runFile, fitFile, quantilesFile, runsFile} {
 		if readFile(t, filepath.Join(dirs[0], name)) != readFile(t, filepath.Join(dirs[1], name)) {
 			t.Errorf("%s differs between 1 and 2 workers", name)
+		}
+	}
+}
+
+func TestCapWorkers(t *testing.T) {
+	cores := runtime.NumCPU()
+	for _, tc := range []struct {
+		workers, want int
+		note          bool
+	}{
+		{0, 0, false}, {1, 1, false}, {cores, cores, false}, {cores + 1, cores, true}, {1000, cores, true},
+	} {
+		var stderr bytes.Buffer
+		if got := capWorkers(tc.workers, &stderr); got != tc.want {
+			t.Errorf("capWorkers(%d) = %d, want %d", tc.workers, got, tc.want)
+		}
+		if note := strings.Contains(stderr.String(), "note: --workers "+strconv.Itoa(tc.workers)); note != tc.note {
+			t.Errorf("capWorkers(%d) wrote %q; want a note: %v", tc.workers, stderr.String(), tc.note)
 		}
 	}
 }

@@ -27,9 +27,11 @@ import (
 
 // Headers of the CSV files.
 const (
-	SeriesHeader   = "year,series,value"
-	ProductsHeader = "year,product,sector,producers,output_yuan,price,national_share"
-	FirmsHeader    = "year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years"
+	SeriesHeader = "year,series,value"
+	// SeriesRunsHeader heads series_runs.csv, every run's series.
+	SeriesRunsHeader = "scenario,seed,run,year,series,value"
+	ProductsHeader   = "year,product,sector,producers,output_yuan,price,national_share"
+	FirmsHeader      = "year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years"
 )
 
 // WriteSeries writes the county series as rows year,series,value. Rows are
@@ -37,6 +39,35 @@ const (
 // the series sorted by name (byte order). Every series must have a value
 // for each year.
 func WriteSeries(w io.Writer, r *sim.Results) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(SeriesHeader + "\n")
+	if err := writeSeriesRows(bw, nil, r); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// WriteSeriesRuns writes the rows of one run of series_runs.csv, without
+// the header (SeriesRunsHeader): scenario,seed,run,year,series,value, in
+// the order of WriteSeries. Write the header once and then each run in
+// turn; files of several scenarios or seeds concatenate.
+func WriteSeriesRuns(w io.Writer, r *sim.Results) error {
+	prefix := appendText(nil, r.Scenario)
+	prefix = append(prefix, ',')
+	prefix = strconv.AppendUint(prefix, r.Seed, 10)
+	prefix = append(prefix, ',')
+	prefix = strconv.AppendInt(prefix, int64(r.Run), 10)
+	prefix = append(prefix, ',')
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := writeSeriesRows(bw, prefix, r); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// writeSeriesRows writes prefix,year,series,value for every year and series
+// of r, in the order of WriteSeries.
+func writeSeriesRows(bw *bufio.Writer, prefix []byte, r *sim.Results) error {
 	order := make([]int, len(r.Series))
 	for i, s := range r.Series {
 		if len(s.Values) != len(r.Years) {
@@ -45,14 +76,12 @@ func WriteSeries(w io.Writer, r *sim.Results) error {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(r.Series[a].Name, r.Series[b].Name) })
-
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(SeriesHeader + "\n")
 	var buf []byte
 	for yi, year := range r.Years {
 		for _, si := range order {
 			s := &r.Series[si]
-			buf = strconv.AppendInt(buf[:0], int64(year), 10)
+			buf = append(buf[:0], prefix...)
+			buf = strconv.AppendInt(buf, int64(year), 10)
 			buf = append(buf, ',')
 			buf = appendText(buf, s.Name)
 			buf = append(buf, ',')
@@ -63,7 +92,7 @@ func WriteSeries(w io.Writer, r *sim.Results) error {
 			}
 		}
 	}
-	return bw.Flush()
+	return nil
 }
 
 // WriteProducts writes the per-product series as rows

@@ -98,6 +98,7 @@ func TestGolden(t *testing.T) {
 		mask  bool
 	}{
 		{"series.csv", func(w io.Writer) error { return WriteSeries(w, results()) }, false},
+		{"series_runs.csv", writeTwoRuns, false},
 		{"products.csv", func(w io.Writer) error { return WriteProducts(w, results()) }, false},
 		{"firms.csv", func(w io.Writer) error { return WriteFirms(w, results()) }, false},
 		{"run.json", func(w io.Writer) error { return WriteRunJSON(w, info()) }, true},
@@ -137,6 +138,19 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeTwoRuns writes series_runs.csv for results() as runs 0 and 3.
+func writeTwoRuns(w io.Writer) error {
+	if _, err := io.WriteString(w, SeriesRunsHeader+"\n"); err != nil {
+		return err
+	}
+	r := results()
+	if err := WriteSeriesRuns(w, r); err != nil {
+		return err
+	}
+	r.Run, r.Scenario = 3, "tiny, run 3"
+	return WriteSeriesRuns(w, r)
 }
 
 func TestWriteSeriesMismatch(t *testing.T) {
@@ -182,6 +196,7 @@ func TestWriteErrors(t *testing.T) {
 	}
 	for name, write := range map[string]func(io.Writer) error{
 		"series":   func(w io.Writer) error { return WriteSeries(w, big) },
+		"runs":     func(w io.Writer) error { return WriteSeriesRuns(w, big) },
 		"products": func(w io.Writer) error { return WriteProducts(w, big) },
 		"firms":    func(w io.Writer) error { return WriteFirms(w, big) },
 		"run.json": func(w io.Writer) error { return WriteRunJSON(w, info()) },

@@ -29,7 +29,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 }
 
 func newRunCmd() *cobra.Command {
-	o := jobOptions{Scenario: "yongkang"}
+	o := defaultJob()
 	cmd := &cobra.Command{
 		Use:   "run [SCENARIO]",
 		Short: "Run a scenario and write its results to DIR/<scenario>",
@@ -38,7 +38,7 @@ baseline) and write series.csv, products.csv, firms.csv, run.json, fit.csv
 and figures/ to DIR/<scenario name>. With --runs N > 1 it runs an ensemble
 of N seeds in parallel: series.csv and fit.csv take the ensemble median
 (fit.csv adds sim_p05,sim_p95); series_quantiles.csv and series_runs.csv
-are added; the CSVs of firms and products are those of run 0. Memory does
+are added; the CSVs of firms (see --firms) and products are those of run 0. Memory does
 not grow with N. Nothing is written unless the run completes; an earlier
 output of the scenario is replaced.`,
 		Args: cobra.MaximumNArgs(1),
@@ -60,6 +60,8 @@ output of the scenario is replaced.`,
 	f.Float64Var(&o.Scale, "scale", 1, "share of households and firms simulated, in (0,1]; counts are rescaled")
 	f.IntVar(&o.Runs, "runs", 1, "runs (seeds) of an ensemble, simulated in parallel; with N > 1, fit.csv uses the median and figures draw bands")
 	f.IntVar(&o.Workers, "workers", 0, "runs simulated at once with --runs (0: every core; at most the cores); results do not depend on it")
+	f.StringVar(&o.Firms, "firms", o.Firms, "whose firm snapshots to write: first (run 0), none, or all (with a run column)")
+	f.StringVar(&o.FirmsFormat, "firms-format", o.FirmsFormat, "format of the firm snapshots: csv (firms.csv) or parquet (firms.parquet)")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print neither the fit table nor the progress bar")
 	return cmd
 }

@@ -47,6 +47,8 @@ func TestExitCodes(t *testing.T) {
 		{"scale too large", []string{"run", "--scale", "1.5"}, exitUsage, "", "clustersim: --scale 1.5 is not in (0, 1]"},
 		{"scale zero", []string{"run", "--scale", "0"}, exitUsage, "", "--scale 0 is not in (0, 1]"},
 		{"two scenarios", []string{"run", "a", "b"}, exitUsage, "", "clustersim: accepts at most 1 arg(s)"},
+		{"bad --firms", []string{"run", "--firms", "some"}, exitUsage, "", `clustersim: --firms "some": want one of first, none, all`},
+		{"bad --firms-format", []string{"run", "--firms-format", "xlsx"}, exitUsage, "", `clustersim: --firms-format "xlsx": want one of csv, parquet`},
 		{"run a missing file", []string{"run", "nope.yaml", "--out", t.TempDir()}, exitFailure, "", "clustersim: nope.yaml: cannot read the scenario file"},
 		{"run an unknown built-in", []string{"run", "nope", "--out", t.TempDir()}, exitFailure, "", "clustersim: "},
 		{"scenarios alone", []string{"scenarios"}, exitOK, "validate", ""},

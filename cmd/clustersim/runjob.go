@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 
 	"clustersim/plots"
 	"clustersim/scenarios"
@@ -26,7 +28,11 @@ type jobOptions struct {
 	Scale    float64 // share of the county simulated, in (0, 1]
 	Runs     int     // runs (seeds) of an ensemble; 0 or 1 is a single run
 	Workers  int     // runs simulated at once; 0 uses every core
-	Quiet    bool    // no fit table, no progress bar
+	// Firms chooses the runs whose firm snapshots are written: "none",
+	// "first" (run 0, the default) or "all" (with a run column).
+	Firms       string
+	FirmsFormat string // "csv" (firms.csv, the default) or "parquet" (firms.parquet)
+	Quiet       bool   // no fit table, no progress bar
 
 	Stdout   io.Writer // the fit table and where the outputs are
 	Stderr   io.Writer // the progress bar
@@ -42,7 +48,7 @@ const (
 	seriesFile   = "series.csv"
 	codebookFile = "series_codebook.csv" // series,unit,meaning of every series of series.csv
 	productsFile = "products.csv"
-	firmsFile    = "firms.csv"
+	firmsFile    = "firms.csv" // or firms.parquet with --firms-format parquet
 	runFile      = "run.json"
 	fitFile      = "fit.csv"
 	figuresDir   = "figures"
@@ -68,7 +74,25 @@ func (o *jobOptions) check() error {
 	if o.Runs < 0 || o.Workers < 0 {
 		return fmt.Errorf("--runs %d and --workers %d must not be negative", o.Runs, o.Workers)
 	}
+	if !slices.Contains(firmsChoices, o.Firms) {
+		return fmt.Errorf("--firms %q: want one of %s", o.Firms, strings.Join(firmsChoices, ", "))
+	}
+	if !slices.Contains(firmsFormats, o.FirmsFormat) {
+		return fmt.Errorf("--firms-format %q: want one of %s", o.FirmsFormat, strings.Join(firmsFormats, ", "))
+	}
 	return nil
+}
+
+// The values of --firms and --firms-format; the first is the default.
+var (
+	firmsChoices = []string{"first", "none", "all"}
+	firmsFormats = []string{"csv", "parquet"}
+)
+
+// defaultJob returns the options of `clustersim run` with no flags.
+func defaultJob() jobOptions {
+	return jobOptions{Scenario: "yongkang", Seed: 1, Out: "out", Scale: 1, Runs: 1,
+		Firms: firmsChoices[0], FirmsFormat: firmsFormats[0]}
 }
 
 // runJob runs a scenario and writes its outputs to o.Out/<scenario name>:
@@ -186,7 +210,7 @@ type simulation struct {
 // only its series are kept.
 func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, dir string, progress func(done, total int)) (s *simulation, err error) {
 	runs := max(1, o.Runs)
-	streams, err := openStreams(dir, runs)
+	streams, err := openStreams(dir, runs, o)
 	if err != nil {
 		return nil, err
 	}
@@ -210,39 +234,60 @@ func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, dir str
 
 // runStreams writes the files that come from the runs themselves as the
 // ensemble passes each run on, so that no run's firm snapshots are kept:
-// products.csv and firms.csv from run 0, and with several runs
-// series_runs.csv, a run after another.
+// products.csv from run 0, the firm snapshots of the runs --firms chooses,
+// and with several runs series_runs.csv, a run after another.
 type runStreams struct {
-	dir  string
-	runs *os.File // series_runs.csv; nil for a single run
+	dir       string
+	allFirms  bool // every run's firms, not only run 0's
+	firms     output.FirmsWriter
+	firmsFile *os.File // nil for --firms none
+	runs      *os.File // series_runs.csv; nil for a single run
 }
 
-func openStreams(dir string, runs int) (*runStreams, error) {
-	s := &runStreams{dir: dir}
-	if runs > 1 {
-		f, err := os.Create(filepath.Join(dir, runsFile))
+func openStreams(dir string, runs int, o jobOptions) (s *runStreams, err error) {
+	s = &runStreams{dir: dir, allFirms: o.Firms == "all"}
+	defer func() {
 		if err != nil {
+			s.close()
+		}
+	}()
+	if o.Firms != "none" {
+		name := firmsName(o.FirmsFormat)
+		if s.firmsFile, err = os.Create(filepath.Join(dir, name)); err != nil {
 			return nil, err
 		}
-		s.runs = f
-		if _, err := io.WriteString(f, output.SeriesRunsHeader+"\n"); err != nil {
-			s.close()
+		if o.FirmsFormat == "parquet" {
+			s.firms = output.NewFirmsParquet(s.firmsFile, s.allFirms)
+		} else {
+			s.firms = output.NewFirmsCSV(s.firmsFile, s.allFirms)
+		}
+	}
+	if runs > 1 {
+		if s.runs, err = os.Create(filepath.Join(dir, runsFile)); err != nil {
+			return nil, err
+		}
+		if _, err := io.WriteString(s.runs, output.SeriesRunsHeader+"\n"); err != nil {
 			return nil, fmt.Errorf("writing %s: %w", runsFile, err)
 		}
 	}
 	return s, nil
 }
 
+// firmsName is the name of the firms file in a format of --firms-format.
+func firmsName(format string) string {
+	return strings.TrimSuffix(firmsFile, ".csv") + "." + format
+}
+
 // write writes run r's share of the files.
 func (s *runStreams) write(r *sim.Results) error {
 	if r.Run == 0 {
-		for _, f := range []outputFile{
-			{productsFile, func(w io.Writer) error { return output.WriteProducts(w, r) }},
-			{firmsFile, func(w io.Writer) error { return output.WriteFirms(w, r) }},
-		} {
-			if err := writeFile(filepath.Join(s.dir, f.name), f.write); err != nil {
-				return err
-			}
+		if err := writeFile(filepath.Join(s.dir, productsFile), func(w io.Writer) error { return output.WriteProducts(w, r) }); err != nil {
+			return err
+		}
+	}
+	if s.firms != nil && (r.Run == 0 || s.allFirms) {
+		if err := s.firms.Write(r); err != nil {
+			return fmt.Errorf("writing %s: %w", filepath.Base(s.firmsFile.Name()), err)
 		}
 	}
 	if s.runs != nil {
@@ -253,17 +298,22 @@ func (s *runStreams) write(r *sim.Results) error {
 	return nil
 }
 
-// close closes the files still open.
+// close finishes and closes the files still open.
 func (s *runStreams) close() error {
-	if s.runs == nil {
-		return nil
+	var errs []error
+	if s.firms != nil {
+		errs = append(errs, s.firms.Close())
+		s.firms = nil
 	}
-	err := s.runs.Close()
-	s.runs = nil
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", runsFile, err)
+	for _, f := range []**os.File{&s.firmsFile, &s.runs} {
+		if *f != nil {
+			if err := (*f).Close(); err != nil {
+				errs = append(errs, fmt.Errorf("writing %s: %w", filepath.Base((*f).Name()), err))
+			}
+			*f = nil
+		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // writeRun writes the outputs of the job that summarise its runs into dir.

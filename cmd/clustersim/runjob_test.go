@@ -16,7 +16,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parquet-go/parquet-go"
+
 	"clustersim/scenarios"
+	"clustersim/sim/output"
 )
 
 // testScale keeps a run of the baseline well under a second. The model is
@@ -29,7 +32,9 @@ const smallScale = 0.005
 
 // job returns options for a quiet run of the baseline at testScale.
 func job(out string) jobOptions {
-	return jobOptions{Scenario: "yongkang", Seed: 1, Out: out, Scale: testScale, Quiet: true}
+	o := defaultJob()
+	o.Out, o.Scale, o.Quiet = out, testScale, true
+	return o
 }
 
 // entries lists the names in dir, sorted; nil if dir does not exist.
@@ -435,5 +440,79 @@ func TestCapWorkers(t *testing.T) {
 		if note := strings.Contains(stderr.String(), "note: --workers "+strconv.Itoa(tc.workers)); note != tc.note {
 			t.Errorf("capWorkers(%d) wrote %q; want a note: %v", tc.workers, stderr.String(), tc.note)
 		}
+	}
+}
+
+// TestRunJobFirms writes the firm snapshots of no run, of run 0 and of
+// every run, as CSV and as Parquet: the file appears or not, with the run
+// column for all runs, run 0's rows are those of the default, and the
+// files do not depend on the number of workers.
+func TestRunJobFirms(t *testing.T) {
+	t.Parallel()
+	sc, err := scenarios.Builtin("yongkang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// write simulates and writes the files of the runs, without the
+	// figures (runJob writes them after the simulation).
+	write := func(firms, format string, workers int) string {
+		o := job(t.TempDir())
+		o.Scale, o.Runs, o.Workers, o.Firms, o.FirmsFormat = smallScale, 3, workers, firms, format
+		if err := o.check(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := simulate(context.Background(), sc, o, o.Out, nil); err != nil {
+			t.Fatal(err)
+		}
+		return o.Out
+	}
+	first := readFile(t, filepath.Join(write("first", "csv", 2), firmsFile))
+
+	none := write("none", "csv", 2)
+	for _, name := range []string{firmsFile, "firms.parquet"} {
+		if _, err := os.Stat(filepath.Join(none, name)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("--firms none wrote %s (%v)", name, err)
+		}
+	}
+
+	all := readFile(t, filepath.Join(write("all", "csv", 2), firmsFile))
+	header, rows, _ := strings.Cut(all, "\n")
+	if header != "run,year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years" {
+		t.Errorf("--firms all: header %q", header)
+	}
+	_, firstRows, _ := strings.Cut(first, "\n")
+	var run0 strings.Builder
+	perRun := map[string]int{}
+	for line := range strings.Lines(rows) {
+		run, rest, _ := strings.Cut(line, ",")
+		perRun[run]++
+		if run == "0" {
+			run0.WriteString(rest)
+		}
+	}
+	if run0.String() != firstRows {
+		t.Error("--firms all: the rows of run 0 differ from those of --firms first")
+	}
+	if len(perRun) != 3 || perRun["1"] == 0 || perRun["2"] == 0 {
+		t.Errorf("--firms all: rows per run %v, want runs 0, 1 and 2", perRun)
+	}
+
+	// Parquet: the same rows, the same bytes on 1 and 2 workers.
+	var pq []string
+	for _, workers := range []int{1, 2} {
+		pq = append(pq, readFile(t, filepath.Join(write("all", "parquet", workers), "firms.parquet")))
+	}
+	if pq[0] != pq[1] {
+		t.Error("firms.parquet differs between 1 and 2 workers")
+	}
+	got, err := parquet.Read[output.FirmRunRow](strings.NewReader(pq[0]), int64(len(pq[0])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(rows, "\n"); len(got) != n {
+		t.Errorf("firms.parquet holds %d rows, firms.csv %d", len(got), n)
+	}
+	if len(got) > 0 && (got[0].Run != 0 || got[len(got)-1].Run != 2) {
+		t.Errorf("firms.parquet runs from %d to %d, want 0 to 2", got[0].Run, got[len(got)-1].Run)
 	}
 }

@@ -1,6 +1,7 @@
 // Package output writes a run's results as files: the tidy CSVs and
-// run.json that other tools read. It writes into a staging directory that
-// is renamed into place only when complete.
+// run.json that other tools read, and the firm snapshots as CSV or Parquet
+// (FirmsWriter), run after run. It writes into a staging directory that is
+// renamed into place only when complete.
 //
 // The CSV files are comma-separated with a header row and "\n" line
 // endings. Numbers are written with strconv.FormatFloat(v, 'g', 10, 64):
@@ -134,38 +135,13 @@ func WriteProducts(w io.Writer, r *sim.Results) error {
 
 // WriteFirms writes the yearly firm snapshots as rows
 // year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years,
-// in the order of r.Firms: by year, then firm id. It is meant for hundreds of thousands of rows: it formats into
-// one reused buffer and writes through a bufio.Writer.
+// in the order of r.Firms: by year, then firm id (see NewFirmsCSV).
 func WriteFirms(w io.Writer, r *sim.Results) error {
-	bw := bufio.NewWriterSize(w, 256<<10)
-	bw.WriteString(FirmsHeader + "\n")
-	buf := make([]byte, 0, 256)
-	for i := range r.Firms {
-		f := &r.Firms[i]
-		form, product, sector, location := r.FirmNames(f)
-		buf = strconv.AppendInt(buf[:0], int64(f.Year), 10)
-		buf = append(buf, ',')
-		buf = strconv.AppendInt(buf, int64(f.FirmID), 10)
-		buf = append(buf, ',')
-		buf = appendText(buf, form)
-		buf = append(buf, ',')
-		buf = appendText(buf, product)
-		buf = append(buf, ',')
-		buf = appendText(buf, sector)
-		buf = append(buf, ',')
-		buf = appendText(buf, location)
-		buf = append(buf, ',')
-		buf = strconv.AppendInt(buf, int64(f.Employees), 10)
-		buf = append(buf, ',')
-		buf = appendFloat(buf, f.OutputYuan)
-		buf = append(buf, ',')
-		buf = appendFloat(buf, f.AgeYears())
-		buf = append(buf, '\n')
-		if _, err := bw.Write(buf); err != nil {
-			return err
-		}
+	c := NewFirmsCSV(w, false)
+	if err := c.Write(r); err != nil {
+		return err
 	}
-	return bw.Flush()
+	return c.Close()
 }
 
 func indexes(n int) []int {

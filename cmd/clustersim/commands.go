@@ -62,6 +62,7 @@ output of the scenario is replaced.`,
 	f.IntVar(&o.Workers, "workers", 0, "runs simulated at once with --runs (0: every core; at most the cores); results do not depend on it")
 	f.StringVar(&o.Firms, "firms", o.Firms, "whose firm snapshots to write: first (run 0), none, or all (with a run column)")
 	f.StringVar(&o.FirmsFormat, "firms-format", o.FirmsFormat, "format of the firm snapshots: csv (firms.csv) or parquet (firms.parquet)")
+	f.StringArrayVar(&o.Set, "set", nil, "set a parameter, PATH=VALUE, PATH as in a calibration spec (params.households.entry_rate, regimes[1].governance.city_tax; a range ladder[0:4].market multiplies); repeatable")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print neither the fit table nor the progress bar")
 	return cmd
 }

@@ -31,8 +31,9 @@ type jobOptions struct {
 	// Firms chooses the runs whose firm snapshots are written: "none",
 	// "first" (run 0, the default) or "all" (with a run column).
 	Firms       string
-	FirmsFormat string // "csv" (firms.csv, the default) or "parquet" (firms.parquet)
-	Quiet       bool   // no fit table, no progress bar
+	FirmsFormat string   // "csv" (firms.csv, the default) or "parquet" (firms.parquet)
+	Set         []string // PATH=VALUE parameter overrides (run --set), applied in order
+	Quiet       bool     // no fit table, no progress bar
 
 	Stdout   io.Writer // the fit table and where the outputs are
 	Stderr   io.Writer // the progress bar
@@ -80,7 +81,8 @@ func (o *jobOptions) check() error {
 	if !slices.Contains(firmsFormats, o.FirmsFormat) {
 		return fmt.Errorf("--firms-format %q: want one of %s", o.FirmsFormat, strings.Join(firmsFormats, ", "))
 	}
-	return nil
+	_, err := parseOverrides(o.Set)
+	return err
 }
 
 // The values of --firms and --firms-format; the first is the default.
@@ -111,6 +113,14 @@ func runJob(ctx context.Context, o jobOptions) error {
 	sc, err := scenarios.Resolve(o.Scenario)
 	if err != nil {
 		return err
+	}
+	ovs, err := parseOverrides(o.Set)
+	if err != nil {
+		return usageError{err}
+	}
+	sc, overrides, err := applyOverrides(sc, ovs)
+	if err != nil {
+		return usageError{err}
 	}
 	targets, err := seeds.Load()
 	if err != nil {
@@ -147,7 +157,7 @@ func runJob(ctx context.Context, o jobOptions) error {
 	}
 
 	rows := seeds.Evaluate(targets, s.Ensemble)
-	if err := writeRun(ctx, st.Dir(), sc, o, s, targets, rows); err != nil {
+	if err := writeRun(ctx, st.Dir(), sc, overrides, o, s, targets, rows); err != nil {
 		return stopped(ctx, st, err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -317,14 +327,14 @@ func (s *runStreams) close() error {
 }
 
 // writeRun writes the outputs of the job that summarise its runs into dir.
-func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow) error {
+func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, overrides []output.Override, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow) error {
 	r := s.Median
 	rescaled := o.Scale < 1
 	info := output.RunInfo{
 		Build:    output.CurrentBuild(),
 		Scenario: sc.Name, ScenarioFile: sc.File, ScenarioHash: sc.Hash,
 		Seed: o.Seed, Runs: s.Runs, Scale: r.Scale, Rescaled: rescaled,
-		Stats: r.Stats, Config: &sc.Config,
+		Overrides: overrides, Stats: r.Stats, Config: &sc.Config,
 	}
 	files := []outputFile{
 		{seriesFile, func(w io.Writer) error { return output.WriteSeries(w, r) }},

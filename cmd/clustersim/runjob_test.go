@@ -516,3 +516,62 @@ func TestRunJobFirms(t *testing.T) {
 		t.Errorf("firms.parquet runs from %d to %d, want 0 to 2", got[0].Run, got[len(got)-1].Run)
 	}
 }
+
+// TestRunJobSet overrides a parameter and a regime's tax: run.json records
+// the overrides and the config holds their values, the run differs from
+// the baseline, and a bad override writes nothing.
+func TestRunJobSet(t *testing.T) {
+	t.Parallel()
+	base := job(t.TempDir())
+	base.Scale = smallScale
+	set := base
+	set.Out = t.TempDir()
+	set.Set = []string{"params.households.entry_rate=0.2", "regimes[1].governance.city_tax = 0.05"}
+	for _, o := range []jobOptions{base, set} {
+		if err := runJob(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var info struct {
+		Overrides []struct {
+			Path  string  `json:"path"`
+			Value float64 `json:"value"`
+		} `json:"overrides"`
+		Config struct {
+			Regimes []struct {
+				Governance map[string]float64 `json:"governance"`
+			} `json:"regimes"`
+			Params struct {
+				Households map[string]any `json:"households"`
+			} `json:"params"`
+		} `json:"config"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(set.Out, "yongkang", runFile))), &info); err != nil {
+		t.Fatal(err)
+	}
+	if len(info.Overrides) != 2 || info.Overrides[0].Path != "params.households.entry_rate" || info.Overrides[0].Value != 0.2 ||
+		info.Overrides[1].Path != "regimes[1].governance.city_tax" || info.Overrides[1].Value != 0.05 {
+		t.Errorf("run.json overrides = %+v", info.Overrides)
+	}
+	if info.Config.Params.Households["entry_rate"] != 0.2 || info.Config.Regimes[1].Governance["city_tax"] != 0.05 {
+		t.Errorf("run.json config: entry_rate %v, regime 1 city_tax %v", info.Config.Params.Households["entry_rate"], info.Config.Regimes[1].Governance["city_tax"])
+	}
+	if readFile(t, filepath.Join(base.Out, "yongkang", seriesFile)) == readFile(t, filepath.Join(set.Out, "yongkang", seriesFile)) {
+		t.Error("the overrides did not change the run")
+	}
+	if got := readFile(t, filepath.Join(base.Out, "yongkang", runFile)); !strings.Contains(got, `"overrides": [],`) {
+		t.Error("run.json of a run without --set does not say so")
+	}
+
+	bad := base
+	bad.Out = filepath.Join(t.TempDir(), "out")
+	bad.Set = []string{"params.households.entry_rate=0.2", "params.households.entry_rate=7"}
+	err := runJob(context.Background(), bad)
+	var usage usageError
+	if !errors.As(err, &usage) || !strings.Contains(err.Error(), "entry_rate=7") {
+		t.Errorf("error = %v, want a usage error naming the bad override", err)
+	}
+	if got := entries(t, bad.Out); got != nil {
+		t.Errorf("a bad --set wrote %v", got)
+	}
+}

@@ -72,8 +72,9 @@ func info() RunInfo {
 		Build:    Build{Version: "v1.2.3", Revision: "0123456789abcdef", Modified: true, GoVersion: "go1.26.0"},
 		Scenario: "tiny", ScenarioFile: "tiny.yaml", ScenarioHash: "feedface",
 		Seed: 7, Runs: 1, Scale: 0.5, Rescaled: true,
-		Stats:  results().Stats,
-		Config: config(),
+		Overrides: []Override{{"params.households.entry_rate", 0.02}, {"ladder[0:4].market", 1.5}},
+		Stats:     results().Stats,
+		Config:    config(),
 	}
 }
 
@@ -212,6 +213,18 @@ func TestRunJSONNeedsConfig(t *testing.T) {
 	in.Config = nil
 	if err := WriteRunJSON(io.Discard, in); err == nil {
 		t.Error("no error without a config")
+	}
+	in = info()
+	in.Overrides[1].Value = math.Inf(1)
+	if err := WriteRunJSON(io.Discard, in); err == nil || !strings.Contains(err.Error(), "ladder[0:4].market") {
+		t.Errorf("error = %v for an infinite override; want one naming it", err)
+	}
+	// Without overrides the key is there, an empty list.
+	in = info()
+	in.Overrides = nil
+	var buf bytes.Buffer
+	if err := WriteRunJSON(&buf, in); err != nil || !strings.Contains(buf.String(), `"overrides": [],`) {
+		t.Errorf("run.json without overrides:\n%s\n%v", buf.String(), err)
 	}
 }
 

@@ -25,7 +25,7 @@ bench:
 # Peak memory (maximum resident set size) of an ensemble of 20 and of 200 runs
 # at scale 0.01: it must not grow with the runs.
 memcheck: build
-	for runs in 20 200; do \
+	@for runs in 20 200; do \
 		/usr/bin/time -f "--runs $$runs: %M kB maximum resident set size, %e s" \
 			./$(BIN) run --scale 0.01 --runs $$runs --quiet --out $(OUT)/memcheck >/dev/null || exit 1; \
 	done

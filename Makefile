@@ -5,13 +5,13 @@ GO ?= go
 OUT ?= out
 BIN := bin/clustersim
 
-.PHONY: run build test bench memcheck fuzz calibrate clean
+.PHONY: run build test bench memcheck fuzz fuzz-engine calibrate clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/clustersim
 
 run: build
-	./$(BIN) run yongkang --runs 4 --out $(OUT)
+	./$(BIN) run yongkang --runs 4 --out $(OUT) --force
 
 test:
 	$(GO) vet ./...
@@ -27,11 +27,17 @@ bench:
 memcheck: build
 	@for runs in 20 200; do \
 		/usr/bin/time -f "--runs $$runs: %M kB maximum resident set size, %e s" \
-			./$(BIN) run --scale 0.01 --runs $$runs --quiet --out $(OUT)/memcheck >/dev/null || exit 1; \
+			./$(BIN) run --scale 0.01 --runs $$runs --quiet --force --out $(OUT)/memcheck >/dev/null || exit 1; \
 	done
 
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 60s ./scenarios
+
+# The engine on whatever the loader accepts: 4 months at about 100 households
+# (FUZZTIME=100000x for a number of executions).
+FUZZTIME ?= 120s
+fuzz-engine:
+	$(GO) test -run XXX -fuzz FuzzEngine -fuzztime $(FUZZTIME) -parallel 2 ./scenarios
 
 calibrate: build
 	./$(BIN) calibrate --out $(OUT)/calibration

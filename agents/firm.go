@@ -1,6 +1,10 @@
 package agents
 
-import "math"
+import (
+	"math"
+
+	"clustersim/agents/rng"
+)
 
 // LegalForm is a firm's legal status. A firm's form changes over its life.
 type LegalForm uint8
@@ -71,7 +75,8 @@ func (l Location) InYongkang() bool { return l == VillageSite || l == EstateSite
 
 // Firm is a producer. Employees include the owner's family labour.
 type Firm struct {
-	ID        int32
+	ID        int32  // sequence number in the run, the firm_id of the outputs
+	UID       rng.ID // identity, for its draws: from its founder and month of founding
 	Form      LegalForm
 	Product   int16
 	Village   int32 // home village
@@ -106,7 +111,7 @@ type Firm struct {
 // and employment: TFP × quality × L^α / 12, scaled by the collective
 // efficiency for collectives.
 func Output(p *FirmParams, tfp, quality, employees float64, form LegalForm) float64 {
-	return output(p, tfp, quality, math.Pow(math.Max(employees, 0), p.LabourElasticity), form)
+	return output(p, tfp, quality, math.Pow(max(employees, 0), p.LabourElasticity), form)
 }
 
 // MonthlyOutput is Output for a firm, from its cached labour term.
@@ -187,7 +192,7 @@ func GrowthOver(p *FirmParams, employees, desired float64, months int) float64 {
 	}
 	m := float64(months)
 	g := p.GrowthResponse * math.Log(r) * m / 12
-	return math.Max(-p.MaxMonthlyGrowth*m, math.Min(p.MaxMonthlyGrowth*m, g))
+	return max(-p.MaxMonthlyGrowth*m, min(p.MaxMonthlyGrowth*m, g))
 }
 
 // EmployeeCap returns the most employees a firm may have: the getihu cap
@@ -201,7 +206,7 @@ func EmployeeCap(p *FirmParams, form LegalForm, loc Location, capInForce bool) f
 		c = float64(p.GetihuCap)
 	}
 	if loc == VillageSite {
-		c = math.Min(c, float64(p.VillageSiteCap))
+		c = min(c, float64(p.VillageSiteCap))
 	}
 	return c
 }
@@ -230,12 +235,12 @@ func WantsRedHat(p *FirmParams, feeRedHat, taxGetihu, u float64) bool {
 // plus ManagerSpinoffRate for collectives once managers may go private
 // (Mr. Wang left a township factory to found his own in 1995).
 func SpinoffProbability(p *FirmParams, f *Firm, managersFree bool) float64 {
-	hired := math.Max(0, f.Employees-f.Family)
+	hired := max(0, f.Employees-f.Family)
 	pr := p.SpinoffRate * hired
 	if managersFree && f.Form.Collective() {
 		pr += p.ManagerSpinoffRate
 	}
-	return math.Min(pr, 1)
+	return min(pr, 1)
 }
 
 // ExitProbability is the monthly probability that a firm closes: a base
@@ -253,7 +258,7 @@ func ExitProbability(p *FirmParams, f *Firm, softBudget bool) float64 {
 	if f.Capital < -p.LossTolerance*f.lossYardstick() {
 		pr += p.LossExitHazard
 	}
-	return math.Min(pr, 1)
+	return min(pr, 1)
 }
 
 // OwnerQuits reports whether a household closes its workshop at its yearly
@@ -265,4 +270,4 @@ func OwnerQuits(p *FirmParams, yearlyProfit, farmIncome, u float64) bool {
 
 // lossYardstick is the firm's sales of the month (at least 1 yuan), the
 // yardstick its losses are measured against.
-func (f *Firm) lossYardstick() float64 { return math.Max(f.Sales, 1) }
+func (f *Firm) lossYardstick() float64 { return max(f.Sales, 1) }

@@ -1,7 +1,5 @@
 package agents
 
-import "math"
-
 // Stance is a village committee's attitude to private workshops.
 type Stance uint8
 
@@ -77,7 +75,7 @@ func MigrantAdjustment(p *LabourParams, unfilled, migrants float64) float64 {
 	if gap >= 0 {
 		return p.MigrantResponse * gap
 	}
-	return math.Max(gap, -p.MigrantReturnRate*migrants)
+	return max(gap, -p.MigrantReturnRate*migrants)
 }
 
 // ElectedBusinessmen draws how many of posts go to businessmen, given the

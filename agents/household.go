@@ -5,7 +5,11 @@
 // on its own; package sim schedules the rules and keeps the world.
 package agents
 
-import "math"
+import (
+	"math"
+
+	"clustersim/agents/rng"
+)
 
 // Activity is what a household's labour mainly does.
 type Activity uint8
@@ -20,6 +24,7 @@ const (
 
 // Household is a peasant family of one village.
 type Household struct {
+	UID      rng.ID   // identity, for its draws: from its index in 1978, or its kin and month of formation
 	Village  int32    // index of its village
 	Activity Activity // main activity
 	Workers  float32  // workers in the household
@@ -60,7 +65,7 @@ func EntryProbability(p *HouseholdParams, in EntryInputs) float64 {
 	gain := in.ExpectedProfit - in.CoverCost - in.SanctionProb*in.SanctionLoss - in.FarmIncome
 	pr := p.EntryRate * Logistic(p.EntrySensitivity*gain/in.FarmIncome)
 	pr *= (1 + p.ImitationWeight*in.NeighbourShare) * (1 + in.Encouragement)
-	return math.Min(pr, 1)
+	return min(pr, 1)
 }
 
 // ChooseProduct returns the product a new workshop makes: with a
@@ -69,7 +74,7 @@ func EntryProbability(p *HouseholdParams, in EntryInputs) float64 {
 // makes the product the household knows. u is a uniform draw in [0,1).
 // Article: "one product per town and one sector per township".
 func ChooseProduct(p *HouseholdParams, known, villageModal int, modalShare, u float64) int {
-	if villageModal >= 0 && u < math.Min(1, p.ImitationCopy*(p.ImitationBase+modalShare)) {
+	if villageModal >= 0 && u < min(1, p.ImitationCopy*(p.ImitationBase+modalShare)) {
 		return villageModal
 	}
 	return known

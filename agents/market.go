@@ -63,11 +63,11 @@ func LandPrice(p *LandParams, priceLevel, demand, supply float64) float64 {
 	excess := 0.0
 	switch {
 	case supply > 0:
-		excess = math.Max(0, demand/supply-1)
+		excess = max(0, demand/supply-1)
 	case demand > 0:
 		excess = p.MaxExcessDemand // land asked for and none given
 	}
-	return math.Min(p.BasePrice*priceLevel*(1+p.PriceResponse*excess), p.PriceCap*priceLevel)
+	return min(p.BasePrice*priceLevel*(1+p.PriceResponse*excess), p.PriceCap*priceLevel)
 }
 
 // AdjustLandPrice moves the land price part of the way from last year's

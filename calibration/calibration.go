@@ -31,11 +31,16 @@
 // timing of the runs: a calibration is deterministic for a given spec and
 // budget.
 //
-// After every evaluation Run appends a row to trace.csv and rewrites
-// best.yaml, so an interrupted calibration (Ctrl-C) keeps its trace and best
-// point, and Options.Resume continues it: the screen resumes where it
-// stopped (its points are regenerated from the seed), CMA-ES and
-// Nelder–Mead restart from the best point.
+// The output folder is never left mixing two calibrations (see Run): a new
+// calibration replaces an earlier one only once its first evaluation is
+// recorded, and from then on it appends a row to trace.csv and rewrites
+// best.yaml after every evaluation. Options.Resume continues a calibration
+// after checking, in trace.yaml, that it was made with the same spec,
+// scenario and targets. Since every evaluation is deterministic, resuming
+// replays the search from the start, taking each evaluation's loss from the
+// trace instead of running the model, until it passes the end of the trace:
+// an interrupted and resumed calibration ends with the same trace and best
+// point as an uninterrupted one.
 package calibration
 
 import (
@@ -55,7 +60,6 @@ import (
 	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize"
 	"gonum.org/v1/gonum/stat/distmv"
@@ -65,13 +69,23 @@ import (
 	"clustersim/seeds"
 	"clustersim/sim"
 	"clustersim/sim/ensemble"
+	"clustersim/sim/output"
 )
 
 // Options are the settings of Run.
 type Options struct {
-	Spec    *Spec  // nil: DefaultSpec()
-	Budget  int    // model evaluations of the search (each an ensemble of Spec.Runs runs); 0: DefaultBudget
-	Resume  bool   // continue from OutDir's trace.csv and best.yaml
+	Spec *Spec // nil: DefaultSpec()
+	// Budget is the number of model evaluations of the search (each an
+	// ensemble of Spec.Runs runs); 0: DefaultBudget, or with Resume the
+	// budget the calibration was last run with.
+	Budget int
+	// Resume continues the calibration in OutDir (see Run). With Resume,
+	// the phases of the search keep the sizes the calibration's first
+	// budget gave them: a larger Budget lengthens the Nelder–Mead polish.
+	Resume bool
+	// Force replaces a calibration in OutDir with a new one. Without
+	// Resume or Force, Run refuses a folder that holds a calibration.
+	Force   bool
 	OutDir  string // "": DefaultOutDir
 	Workers int    // runs simulated at once; 0: runtime.GOMAXPROCS(0)
 	// Base is the scenario to calibrate; nil: the spec's scenario, loaded
@@ -131,7 +145,9 @@ type Result struct {
 // Run calibrates. It writes into opt.OutDir:
 //
 //	trace.csv           eval,phase,loss,best_loss,<parameter names>: one row per evaluation
-//	best.yaml           the best point so far and the state needed to resume
+//	trace.yaml          what the trace was made with, which Resume checks: the
+//	                    hashes of the spec, the scenario and the targets, and the budgets
+//	best.yaml           the best point so far
 //	trace.png, .svg     loss and best loss by evaluation (log scale)
 //	calibrated.yaml     a scenario file: base: <scenario>, with the calibrated values
 //	fit.csv             every target beside the ensemble at the best point
@@ -147,17 +163,39 @@ type Result struct {
 // top of the budget (ProfilePoints+2 per parameter), as does one last
 // ensemble at the best point.
 //
+// The folder opt.OutDir:
+//
+//   - missing or empty (or, with Force, holding a calibration): a new
+//     calibration is written into a staging directory beside it, which
+//     replaces the folder once the first evaluation is recorded (see
+//     sim/output.Stage). An interrupt or error before then leaves the folder
+//     as it was; the folder never mixes files of two calibrations.
+//   - holding a calibration, with Resume: trace.yaml must record the hashes
+//     of this spec (its settings and parameters; comments, notes and
+//     profile_points aside), this scenario and these calibrate targets.
+//     The search then starts again from the beginning, taking the loss of
+//     each point the trace holds from the trace, in order, and checking that
+//     it is the point the search asks for; past the end of the trace it runs
+//     the model and appends. Nothing in the folder changes until the first
+//     new evaluation, which removes the outputs of the earlier session
+//     (calibrated.yaml, the figures, the fit and the profiles) that no longer
+//     match the trace.
+//   - anything else (a calibration without Resume or Force, a folder that
+//     is not empty and holds no calibration, a trace made with another spec,
+//     scenario or targets): Run returns a *RefusedError and changes nothing.
+//
 // When ctx is cancelled Run abandons the evaluation in progress, keeps
 // trace.csv and best.yaml as they were after the last completed one, writes
 // calibrated.yaml and the trace figure from the best point so far, and
-// returns the Result with Interrupted set and ctx's error.
+// returns the Result with Interrupted set and ctx's error (before the first
+// evaluation, nothing is written).
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	c, err := newCalibrator(ctx, opt)
 	if err != nil {
 		return nil, err
 	}
 	defer c.close()
-	if err := c.openTrace(); err != nil {
+	if err := c.open(); err != nil {
 		return nil, err
 	}
 	searchErr := c.search()
@@ -166,6 +204,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	if c.best == nil {
 		if searchErr != nil {
+			if c.stage != nil {
+				c.logf("interrupted before the first evaluation: nothing written to %s\n", c.out)
+			}
 			return &Result{Spec: c.spec, Names: c.spec.Names(), Interrupted: true}, searchErr
 		}
 		return nil, errors.New("calibration: no evaluation was made (budget 0?)")
@@ -209,23 +250,34 @@ type calibrator struct {
 	spec    *Spec
 	base    *sim.Config
 	targets []seeds.Target
-	dir     string
+	out     string // the output folder
+	dir     string // where the files are written: out, or the staging directory until the first evaluation
+	stage   *output.Staging
 	ens     ensemble.Options
 	workers int
-	budget  int
-	screen  int // evaluations of the start and screen phases
+	budget  int // evaluations of the search
+	screen  int // of which the start and screen phases
+	cmaEnd  int // the evaluation CMA-ES stops at
 
-	trace   *os.File
+	meta     traceMeta // trace.yaml
+	trace    *os.File  // trace.csv, open for appending; nil while only replaying
+	replay   []traceRow
+	next     int   // rows of replay consumed by the search
+	size     int64 // bytes of trace.csv that hold whole rows, when resumed
+	resumed  bool  // continuing a calibration in place
+	extended bool  // a resumed calibration has recorded a new evaluation
+
+	lock    *output.Lock // of the folder, from the stage's commit or the resume on
 	evals   int
 	best    *point
-	history []point // every evaluation: x and loss
-	cache   map[string]float64
+	history []point            // every evaluation: x and loss
+	cache   map[string]float64 // the losses of the points of history, by key(x)
 	started time.Time
 	session int // evaluations made by this process
 }
 
 func newCalibrator(ctx context.Context, opt Options) (*calibrator, error) {
-	c := &calibrator{ctx: ctx, opt: opt, spec: opt.Spec, dir: opt.OutDir, cache: map[string]float64{}}
+	c := &calibrator{ctx: ctx, opt: opt, spec: opt.Spec, out: opt.OutDir, cache: map[string]float64{}}
 	if c.spec == nil {
 		s, err := DefaultSpec()
 		if err != nil {
@@ -233,16 +285,19 @@ func newCalibrator(ctx context.Context, opt Options) (*calibrator, error) {
 		}
 		c.spec = s
 	}
-	if c.dir == "" {
-		c.dir = DefaultOutDir
+	if c.out == "" {
+		c.out = DefaultOutDir
 	}
-	c.budget = opt.Budget
-	if c.budget == 0 {
+	c.out = filepath.Clean(c.out)
+	c.dir = c.out
+	switch {
+	case opt.Budget < 0:
+		return nil, fmt.Errorf("calibration: budget %d: want at least 1 evaluation", opt.Budget)
+	case opt.Budget > 0:
+		c.budget = opt.Budget
+	case !opt.Resume:
 		c.budget = DefaultBudget
-	}
-	if c.budget < 1 {
-		return nil, fmt.Errorf("calibration: budget %d: want at least 1 evaluation", c.budget)
-	}
+	} // with Resume and no budget: the trace's (see open)
 	c.base = opt.Base
 	if c.base == nil {
 		sc, err := scenarios.Resolve(c.spec.Scenario)
@@ -276,17 +331,28 @@ func newCalibrator(ctx context.Context, opt Options) (*calibrator, error) {
 		c.workers = runtime.GOMAXPROCS(0)
 	}
 	c.ens = ensemble.Options{Runs: c.spec.Runs, Seed: c.spec.Seed, Scale: c.spec.Scale, Workers: c.workers}
-	c.screen = min(c.budget, max(1, int(math.Round(ScreenShare*float64(c.budget)))))
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
-		return nil, err
-	}
 	c.started = time.Now()
 	return c, nil
 }
 
+// setPhases sizes the phases of the search for a budget: the start and
+// screen take ScreenShare of it, CMA-ES CMAESShare.
+func (c *calibrator) setPhases(budget int) {
+	c.screen = min(budget, max(1, int(math.Round(ScreenShare*float64(budget)))))
+	c.cmaEnd = min(budget, c.screen+int(math.Round(CMAESShare*float64(budget))))
+}
+
+// close closes the trace and removes a staging directory that was never
+// put in place.
 func (c *calibrator) close() {
 	if c.trace != nil {
 		c.trace.Close()
+	}
+	if c.stage != nil {
+		c.stage.Abort()
+	}
+	if c.lock != nil {
+		c.lock.Unlock()
 	}
 }
 
@@ -376,14 +442,62 @@ func (c *calibrator) evaluate(xs [][]float64) ([]float64, []*ensemble.Ensemble, 
 	return losses, ens, nil
 }
 
-// record writes an evaluation to the trace and the checkpoint.
-func (c *calibrator) record(phase string, x []float64, loss float64) error {
+// assess returns the losses of the candidates xs, in order, and records
+// each as an evaluation of its phase: from the trace being replayed while
+// it lasts, then by running the model (the new candidates on the shared
+// pool of workers).
+func (c *calibrator) assess(phases []string, xs [][]float64) ([]float64, error) {
+	losses := make([]float64, len(xs))
+	i := 0
+	for ; i < len(xs) && c.next < len(c.replay); i++ {
+		r := c.replay[c.next]
+		if got := key(c.values(xs[i])); r.phase != phases[i] || r.key != got {
+			// Nothing is written before the trace is replayed.
+			return nil, &RefusedError{c.out, fmt.Sprintf("evaluation %d of %s is a %s point, %v, but the search asks for a %s point, %v: "+
+				"the trace was made by another version of clustersim, or edited; --force starts afresh",
+				c.next+1, traceFile, r.phase, r.values, phases[i], c.values(xs[i]))}
+		}
+		c.next++
+		losses[i] = r.loss
+		c.record(phases[i], xs[i], r.loss)
+		if c.next == len(c.replay) {
+			c.logf("replayed the %d evaluations of the trace; best loss %s (evaluation %d)\n", c.evals, fmtLoss(c.best.loss), c.best.eval)
+		}
+	}
+	if i == len(xs) {
+		return losses, nil
+	}
+	ls, _, err := c.evaluate(xs[i:])
+	if err != nil {
+		return nil, err
+	}
+	for k, l := range ls {
+		losses[i+k] = l
+		c.record(phases[i+k], xs[i+k], l)
+		if err := c.appendRow(phases[i+k], xs[i+k], l); err != nil {
+			return nil, err
+		}
+	}
+	return losses, nil
+}
+
+// record adds an evaluation to the history and the best point.
+func (c *calibrator) record(phase string, x []float64, loss float64) {
 	c.evals++
-	c.session++
 	c.cache[key(x)] = loss
 	c.history = append(c.history, point{x: slices.Clone(x), loss: loss, eval: c.evals, phase: phase})
 	if c.best == nil || loss < c.best.loss {
-		c.best = &point{x: append([]float64(nil), x...), loss: loss, eval: c.evals, phase: phase}
+		c.best = &point{x: slices.Clone(x), loss: loss, eval: c.evals, phase: phase}
+	}
+}
+
+// appendRow appends the new evaluation just recorded to trace.csv and rewrites
+// best.yaml; the first puts a new calibration's folder in place, or
+// clears a resumed one of the outputs that no longer match its trace.
+func (c *calibrator) appendRow(phase string, x []float64, loss float64) error {
+	c.session++
+	if err := c.extend(); err != nil {
+		return err
 	}
 	row := make([]string, 0, 4+len(x))
 	row = append(row, strconv.Itoa(c.evals), phase, fexact(loss), fexact(c.best.loss))
@@ -395,6 +509,11 @@ func (c *calibrator) record(phase string, x []float64, loss float64) error {
 	}
 	if err := c.writeCheckpoint(); err != nil {
 		return err
+	}
+	if c.stage != nil {
+		if err := c.commit(); err != nil {
+			return err
+		}
 	}
 	el := time.Since(c.started)
 	per := el / time.Duration(c.session)
@@ -435,16 +554,15 @@ func (c *calibrator) search() error {
 	if err := c.runScreen(); err != nil {
 		return err
 	}
-	cmaEnd := min(c.budget, c.screen+int(math.Round(CMAESShare*float64(c.budget))))
 	step := 1.0
-	for c.evals < cmaEnd {
+	for c.evals < c.cmaEnd {
 		before := c.evals
 		cma := &optimize.CmaEsChol{
 			InitStepSize: step,
 			InitCholesky: c.initialSpread(),
 			Src:          rand.NewPCG(c.spec.Seed, streamCMAES^uint64(c.evals)),
 		}
-		if err := c.minimize(cma, PhaseCMAES, cmaEnd, nil, optimize.NeverTerminate{}); err != nil {
+		if err := c.minimize(cma, PhaseCMAES, c.cmaEnd, nil, optimize.NeverTerminate{}); err != nil {
 			return err
 		}
 		if c.evals == before {
@@ -467,6 +585,11 @@ func (c *calibrator) search() error {
 		if size /= 2; size < 0.01 {
 			size = 0.4
 		}
+	}
+	if c.next < len(c.replay) {
+		return &RefusedError{c.out, fmt.Sprintf("the search ended after %d evaluations, but %s holds %d: "+
+			"it was made by another version of clustersim, or edited; --force starts afresh",
+			c.evals, traceFile, len(c.replay))}
 	}
 	return nil
 }
@@ -529,29 +652,20 @@ func (c *calibrator) screenPoints() [][]float64 {
 	return pts
 }
 
-// runScreen evaluates the start and screen points not yet in the trace, a
-// batch of Workers candidates at a time.
+// runScreen evaluates the start and screen points, a batch of Workers
+// candidates at a time.
 func (c *calibrator) runScreen() error {
-	if c.evals >= c.screen {
-		return nil
-	}
 	pts := c.screenPoints()
-	for i := c.evals; i < len(pts); {
+	phases := make([]string, len(pts))
+	for i := range phases {
+		phases[i] = PhaseScreen
+	}
+	phases[0] = PhaseStart
+	for i := 0; i < len(pts); i += c.workers {
 		j := min(len(pts), i+c.workers)
-		losses, _, err := c.evaluate(pts[i:j])
-		if err != nil {
+		if _, err := c.assess(phases[i:j], pts[i:j]); err != nil {
 			return err
 		}
-		for k, l := range losses {
-			phase := PhaseScreen
-			if i+k == 0 {
-				phase = PhaseStart
-			}
-			if err := c.record(phase, pts[i+k], l); err != nil {
-				return err
-			}
-		}
-		i = j
 	}
 	return nil
 }
@@ -567,7 +681,7 @@ func (r stopRecorder) Record(*optimize.Location, optimize.Operation, *optimize.S
 // minimize runs a gonum method from the best point until it converges or
 // the trace reaches limit evaluations. f0, when not nil, is the loss at the
 // start, so the method does not evaluate it again. Points already
-// evaluated are taken from a cache and not counted.
+// evaluated are taken from the cache and not counted again.
 func (c *calibrator) minimize(method optimize.Method, phase string, limit int, f0 *float64, conv optimize.Converger) error {
 	var stopErr error
 	stop := func() error {
@@ -586,10 +700,7 @@ func (c *calibrator) minimize(method optimize.Method, phase string, limit int, f
 		if err := stop(); err != nil {
 			return math.NaN()
 		}
-		losses, _, err := c.evaluate([][]float64{x})
-		if err == nil {
-			err = c.record(phase, x, losses[0])
-		}
+		losses, err := c.assess([]string{phase}, [][]float64{x})
 		if err != nil {
 			stopErr = err
 			return math.NaN()
@@ -621,185 +732,4 @@ func (c *calibrator) result() *Result {
 		X: append([]float64(nil), c.best.x...), Loss: c.best.loss, BestEval: c.best.eval,
 		Evaluations: c.evals, Config: cfg,
 	}
-}
-
-// ---------------------------------------------------------------- checkpoint
-
-// checkpoint is best.yaml.
-type checkpoint struct {
-	Evaluations int       `yaml:"evaluations"` // rows of trace.csv when it was written
-	Budget      int       `yaml:"budget"`
-	ScreenSize  int       `yaml:"screen_size"` // start point + Latin hypercube
-	Eval        int       `yaml:"eval"`        // the evaluation that found the best point
-	Phase       string    `yaml:"phase"`
-	Loss        float64   `yaml:"loss"`
-	Parameters  []cpParam `yaml:"parameters"`
-}
-
-type cpParam struct {
-	Name  string  `yaml:"name"`
-	Value float64 `yaml:"value"`
-	X     float64 `yaml:"x"` // in the search space
-}
-
-func (c *calibrator) writeCheckpoint() error {
-	cp := checkpoint{Evaluations: c.evals, Budget: c.budget, ScreenSize: c.screen,
-		Eval: c.best.eval, Phase: c.best.phase, Loss: c.best.loss}
-	vals := c.values(c.best.x)
-	for i, p := range c.spec.Parameters {
-		cp.Parameters = append(cp.Parameters, cpParam{Name: p.Name, Value: vals[i], X: c.best.x[i]})
-	}
-	b, err := yaml.Marshal(&cp)
-	if err != nil {
-		return err
-	}
-	head := "# The best point of `clustersim calibrate` so far, rewritten after every\n" +
-		"# evaluation; with trace.csv it is what --resume continues from.\n"
-	return writeAtomic(filepath.Join(c.dir, "best.yaml"), append([]byte(head), b...))
-}
-
-// traceHeader is the first row of trace.csv.
-func (c *calibrator) traceHeader() []string {
-	return append([]string{"eval", "phase", "loss", "best_loss"}, c.spec.Names()...)
-}
-
-// openTrace starts trace.csv afresh or, with Resume, reads it back.
-func (c *calibrator) openTrace() error {
-	path := filepath.Join(c.dir, "trace.csv")
-	if c.opt.Resume {
-		ok, err := c.resume(path)
-		if err != nil {
-			return err
-		}
-		if ok {
-			f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0o644)
-			if err != nil {
-				return err
-			}
-			c.trace = f
-			return nil
-		}
-		c.logf("nothing to resume in %s: starting afresh\n", c.dir)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	c.trace = f
-	_, err = io.WriteString(f, csvLine(c.traceHeader()))
-	return err
-}
-
-// resume reads trace.csv and best.yaml; it reports false when there is no
-// trace to continue.
-func (c *calibrator) resume(path string) (bool, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	// Drop a last line cut short by a crash.
-	if i := strings.LastIndexByte(string(data), '\n'); i+1 != len(data) {
-		data = data[:i+1]
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return false, err
-		}
-	}
-	recs, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
-	if err != nil {
-		return false, fmt.Errorf("calibration: resume: %s: %w", path, err)
-	}
-	if len(recs) == 0 {
-		return false, nil
-	}
-	want := c.traceHeader()
-	if strings.Join(recs[0], ",") != strings.Join(want, ",") {
-		return false, fmt.Errorf("calibration: resume: %s has the columns %s; the spec's parameters give %s",
-			path, strings.Join(recs[0], ","), strings.Join(want, ","))
-	}
-	var cp checkpoint
-	if b, err := os.ReadFile(filepath.Join(c.dir, "best.yaml")); err == nil {
-		if err := yaml.Unmarshal(b, &cp); err != nil {
-			return false, fmt.Errorf("calibration: resume: best.yaml: %w", err)
-		}
-	}
-	if cp.ScreenSize > 0 {
-		c.screen = min(cp.ScreenSize, c.budget)
-	}
-	dim := len(c.spec.Parameters)
-	// The start and screen points are regenerated exactly from the seed;
-	// the others are read back from their values.
-	screen := c.screenPoints()
-	for i, r := range recs[1:] {
-		n, err1 := strconv.Atoi(r[0])
-		loss, err2 := strconv.ParseFloat(r[2], 64)
-		if err1 != nil || err2 != nil || n != i+1 {
-			return false, fmt.Errorf("calibration: resume: %s: row %d is not evaluation %d", path, i+2, i+1)
-		}
-		c.evals = n
-		x := make([]float64, dim)
-		for j := range dim {
-			v, err := strconv.ParseFloat(r[4+j], 64)
-			if err != nil {
-				return false, fmt.Errorf("calibration: resume: %s: row %d: %w", path, i+2, err)
-			}
-			x[j] = c.spec.Parameters[j].ToX(v)
-		}
-		if i < len(screen) && (r[1] == PhaseStart || r[1] == PhaseScreen) {
-			x = slices.Clone(screen[i])
-		}
-		c.cache[key(x)] = loss
-		c.history = append(c.history, point{x: x, loss: loss, eval: n, phase: r[1]})
-		if c.best == nil || loss < c.best.loss {
-			c.best = &point{x: slices.Clone(x), loss: loss, eval: n, phase: r[1]}
-		}
-	}
-	if c.best != nil && cp.Eval == c.best.eval && len(cp.Parameters) == dim {
-		// best.yaml holds the exact point in the search space.
-		for j, p := range cp.Parameters {
-			c.best.x[j] = p.X
-		}
-		c.cache[key(c.best.x)] = c.best.loss
-	}
-	c.logf("resuming after %d evaluations; best loss %s (evaluation %d)\n", c.evals, fmtLoss(c.bestLoss()), c.bestEval())
-	return true, nil
-}
-
-func (c *calibrator) bestLoss() float64 {
-	if c.best == nil {
-		return math.NaN()
-	}
-	return c.best.loss
-}
-
-func (c *calibrator) bestEval() int {
-	if c.best == nil {
-		return 0
-	}
-	return c.best.eval
-}
-
-// writeAtomic writes b to a temporary file beside path and renames it.
-func writeAtomic(path string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }

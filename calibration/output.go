@@ -18,6 +18,7 @@ import (
 	"clustersim/seeds"
 	"clustersim/sim"
 	"clustersim/sim/ensemble"
+	"clustersim/sim/output"
 )
 
 // finish writes the outputs of a completed search.
@@ -103,7 +104,7 @@ func (c *calibrator) write(res *Result, name string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	if err := writeAtomic(path, b); err != nil {
+	if err := output.WriteFileAtomic(path, b); err != nil {
 		return err
 	}
 	res.Files = append(res.Files, name)

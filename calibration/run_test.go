@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"clustersim/scenarios"
+	"clustersim/sim/output"
 )
 
 // TestRunWritesOutputs runs a tiny calibration of the built-in scenario
@@ -127,9 +129,10 @@ parameters:
 	// A trace of other parameters is not resumed.
 	other := *spec
 	other.Parameters = spec.Parameters[:2]
-	if _, err := Run(context.Background(), Options{Spec: &other, Budget: 8, OutDir: dir, Resume: true}); err == nil ||
-		!strings.Contains(err.Error(), "columns") {
-		t.Errorf("err = %v; want a mismatch of columns", err)
+	var refused *RefusedError
+	if _, err := Run(context.Background(), Options{Spec: &other, Budget: 8, OutDir: dir, Resume: true}); !errors.As(err, &refused) ||
+		!strings.Contains(err.Error(), `"parameter township_collective_share: township_collective_share in [0.1, 0.6], logit" in the trace, "(nothing)" now`) {
+		t.Errorf("err = %v; want a refusal naming the parameter dropped", err)
 	}
 }
 
@@ -145,4 +148,27 @@ func readCSV(t *testing.T, path string) [][]string {
 		t.Fatal(err)
 	}
 	return recs
+}
+
+// TestRunRefusesALockedDir: a calibration into a directory another writer
+// holds is refused, naming the holder's pid, before it writes anything.
+func TestRunRefusesALockedDir(t *testing.T) {
+	spec, err := DefaultSpec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	lk, err := output.LockDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lk.Unlock()
+	_, err = Run(context.Background(), Options{Spec: spec, Budget: 1, OutDir: dir})
+	var busy *output.BusyError
+	if !errors.As(err, &busy) || busy.PID != os.Getpid() {
+		t.Fatalf("err = %v; want a *output.BusyError naming this process", err)
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 0 {
+		t.Errorf("a refused calibration wrote %v", es)
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"clustersim/seeds"
+	"clustersim/sim/spread"
 )
 
 // style holds the sizes of one kind of figure.
@@ -36,7 +37,7 @@ var (
 		{0xba, 0xb0, 0xac, 0xff},
 	}
 	articleColor = color.NRGBA{A: 0xff}
-	regimeColor  = color.NRGBA{0x70, 0x70, 0x70, 0xff}
+	markColor    = color.NRGBA{0x70, 0x70, 0x70, 0xff}
 )
 
 // Band alphas: the P05–P95 band and the lighter min–max band.
@@ -44,16 +45,6 @@ const (
 	bandAlpha  = 0x50
 	rangeAlpha = 0x22
 )
-
-// regimeBoundaries are the years the institutional regime changes, with the
-// regimes either side.
-var regimeBoundaries = []struct {
-	year          float64
-	before, after string
-}{
-	{1992, "red hat", "privatisation"},
-	{2007, "", "service government"},
-}
 
 // tile is one panel ready to draw: its plot and its legend.
 type tile struct {
@@ -65,7 +56,7 @@ type tile struct {
 type curveData struct {
 	Curve
 	xs, ys []float64
-	band   *Band
+	band   *spread.Band
 }
 
 // buildTile makes the plot of one panel, or nil if none of its series has a
@@ -76,7 +67,7 @@ func buildTile(title string, p Panel, in Input, st style) (*tile, error) {
 		return nil, nil
 	}
 	t := &tile{plot: newPlot(title, yLabel(p, in), p.Log, st), legend: newLegend(st)}
-	t.plot.Add(regimeMarks{size: st.note})
+	t.plot.Add(timelineMarks{marks: marks(p, in), size: st.note})
 	for i, c := range curves {
 		label := c.Label
 		if len(curves) == 1 && len(p.Families) == 0 {
@@ -156,7 +147,7 @@ func prepare(p Panel, in Input) []curveData {
 
 // withBand attaches the first band of the curve's series, drawing its P50
 // as the line when it has one.
-func withBand(cd curveData, bands []Band) curveData {
+func withBand(cd curveData, bands []spread.Band) curveData {
 	for i := range bands {
 		b := &bands[i]
 		if b.Series != cd.Series || len(b.Years) == 0 {
@@ -261,7 +252,7 @@ func addRun(pl *plot.Plot, xys plotter.XYs, ls draw.LineStyle, st style) (plot.T
 }
 
 // addBand fills the min–max and P05–P95 bands of a curve.
-func addBand(pl *plot.Plot, b *Band, col color.NRGBA, log bool) ([]plot.Thumbnailer, error) {
+func addBand(pl *plot.Plot, b *spread.Band, col color.NRGBA, log bool) ([]plot.Thumbnailer, error) {
 	var thumbs []plot.Thumbnailer
 	xs := years(b.Years)
 	for _, q := range []struct {
@@ -390,29 +381,33 @@ func fixRange(pl *plot.Plot, log bool) {
 	}
 }
 
-// regimeMarks draws the regime boundaries as thin dashed vertical lines,
-// each with a tiny rotated label either side. It has no data range.
-type regimeMarks struct{ size vg.Length }
+// timelineMarks draws the marks of a panel that fall in its x range (see
+// visible) as thin vertical lines, dashed for a regime and dotted for an
+// event, each with a tiny rotated label either side. It has no data range.
+type timelineMarks struct {
+	marks []mark
+	size  vg.Length
+}
 
-func (m regimeMarks) Plot(c draw.Canvas, p *plot.Plot) {
+func (m timelineMarks) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, _ := p.Transforms(&c)
-	ls := draw.LineStyle{Color: regimeColor, Width: vg.Points(0.6), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
-	for _, b := range regimeBoundaries {
-		if b.year < p.X.Min || b.year > p.X.Max {
-			continue
+	for _, mk := range visible(m.marks, p.X.Min, p.X.Max) {
+		ls := draw.LineStyle{Color: markColor, Width: vg.Points(0.6), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
+		if mk.event {
+			ls.Dashes = []vg.Length{vg.Points(1), vg.Points(1.5)}
 		}
-		x := trX(b.year)
+		x := trX(mk.year)
 		c.StrokeLine2(ls, x, c.Min.Y, x, c.Max.Y)
-		m.label(c, x-vg.Points(1.5), b.before, draw.YBottom)
-		m.label(c, x+vg.Points(1.5), b.after, draw.YTop)
+		m.label(c, x-vg.Points(1.5), mk.before, draw.YBottom)
+		m.label(c, x+vg.Points(1.5), mk.after, draw.YTop)
 	}
 }
 
 // label writes txt upwards along the line, ending near the top of the data
 // area; yalign puts it left (YBottom) or right (YTop) of x.
-func (m regimeMarks) label(c draw.Canvas, x vg.Length, txt string, yalign text.YAlignment) {
+func (m timelineMarks) label(c draw.Canvas, x vg.Length, txt string, yalign text.YAlignment) {
 	sty := text.Style{
-		Color:    regimeColor,
+		Color:    markColor,
 		Font:     font.From(plot.DefaultFont, m.size),
 		Rotation: math.Pi / 2,
 		XAlign:   draw.XRight,

@@ -19,22 +19,20 @@ import (
 
 	"clustersim/seeds"
 	"clustersim/sim"
+	"clustersim/sim/spread"
 )
-
-// Band is the spread of one series over an ensemble of runs: per year its
-// 5th, 50th and 95th percentiles and its extremes. Slices whose length is
-// not len(Years) are ignored.
-type Band struct {
-	Series                  string
-	Years                   []int
-	P05, P50, P95, Min, Max []float64
-}
 
 // Input is what WriteAll draws.
 type Input struct {
-	Results  *sim.Results
-	Targets  []seeds.Target
-	Bands    []Band  // optional ensemble bands; P50 replaces the series line
+	Results *sim.Results
+	Targets []seeds.Target
+	Bands   []spread.Band // optional ensemble bands; P50 replaces the series line
+	// Regimes are the scenario's regimes (sim.Config.Regimes): every panel
+	// marks the start of each after the first with a dashed line.
+	Regimes []sim.Regime
+	// Events are the scenario's dated events (sim.Config.Events): a panel
+	// marks those of the kinds it names (Panel.Events) with a dotted line.
+	Events   []sim.Event
 	Title    string  // header of every figure (the overview's defaults to "Model and article")
 	Rescaled bool    // counts were rescaled from a partial-scale run
 	Scale    float64 // the run's scale, for the rescaled note (0: Results.Scale)
@@ -128,7 +126,9 @@ func pixels(w, h vg.Length) (int, int) {
 }
 
 // writeAtomic writes b to a temporary file in path's directory and renames
-// it to path.
+// it to path. (The figures of a run are written into its staging
+// directory, which sim/output flushes to disk as a whole before putting it
+// in place.)
 func writeAtomic(path string, b []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"clustersim/seeds"
 	"clustersim/sim"
+	"clustersim/sim/spread"
 )
 
 // fakeResults builds results over 1980–2010 with a few series: growing
@@ -78,9 +79,9 @@ func fakeTargets() []seeds.Target {
 	}
 }
 
-func fakeBands(r *sim.Results) []Band {
+func fakeBands(r *sim.Results) []spread.Band {
 	s, _ := r.Lookup("firms_total")
-	b := Band{Series: "firms_total", Years: r.Years}
+	b := spread.Band{Series: "firms_total", Years: r.Years}
 	for _, v := range s.Values {
 		b.P05 = append(b.P05, v*0.8)
 		b.P50 = append(b.P50, v)
@@ -89,7 +90,7 @@ func fakeBands(r *sim.Results) []Band {
 		b.Max = append(b.Max, v*1.5)
 	}
 	b.Min[0] = 0 // dropped on the log axis
-	return []Band{b}
+	return []spread.Band{b}
 }
 
 func fakeInput() Input {

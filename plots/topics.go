@@ -30,6 +30,10 @@ type Panel struct {
 	// ensemble bands are not overlaid on divided series.
 	ShareOf     string
 	ShareYLabel string
+	// Events lists the kinds of the scenario's events (Input.Events) the
+	// panel marks at their dates, besides the regime changes every panel
+	// marks.
+	Events []sim.EventKind
 }
 
 // Topic is one figure: a file stem, a title and its panels, stacked

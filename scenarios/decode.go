@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -16,12 +17,17 @@ import (
 // and a full (non-partial) mapping must set every field that is not
 // optional. It records where each value was written, by field path, so
 // that later checks can point at the line.
+//
+// A decoding function returns the error that stops it; the loops over a
+// mapping's keys and a list's items record the errors of each item in errs
+// and go on, so that every problem of a file is reported at once.
 type decoder struct {
 	file string
 	pos  map[string]loc // field path ("params.firms.getihu_cap", "events[3].date") -> where written
 	// fallback is the file of paths that were not recorded (for a
 	// counterfactual, the base's file).
 	fallback string
+	errs     problems
 }
 
 var (
@@ -144,49 +150,69 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string, opt mapOpt
 	}
 	fields := fieldsOf(v.Type())
 	seen := map[string]*yaml.Node{}
+	misspelt := map[string]bool{} // the keys that unknown keys were taken for
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := deref(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			return at(d.file, k, path).errorf("a key must be a plain name, got %s", kindName(k))
+			d.errs.add(at(d.file, k, path).errorf("a key must be a plain name, got %s", kindName(k)))
+			continue
 		}
 		name := k.Value
 		p := join(path, name)
 		if k.Tag == "!!merge" {
-			return at(d.file, k, p).errorf("merge keys (<<) are not supported")
+			d.errs.add(at(d.file, k, p).errorf("merge keys (<<) are not supported"))
+			continue
 		}
 		if first, dup := seen[name]; dup {
-			return at(d.file, k, p).errorf("duplicate key (first set at line %d)", first.Line)
+			d.errs.add(at(d.file, k, p).errorf("duplicate key (first set at line %d)", first.Line))
+			continue
 		}
 		seen[name] = k
 		if opt.hook != nil {
 			handled, err := opt.hook(name, k, val)
-			if err != nil {
-				return err
-			}
-			if handled {
+			d.errs.add(err)
+			if handled || err != nil {
 				continue
 			}
 		}
 		f, ok := fields.byName[name]
 		if !ok {
-			return at(d.file, k, p).errorf("unknown key %q%s", name, suggest(name, append(fields.names(), opt.extra...)))
+			known := append(fields.names(), opt.extra...)
+			d.errs.add(at(d.file, k, p).errorf("unknown key %s%s", quote(name), suggest(name, known)))
+			misspelt[closest(name, known)] = true
+			continue
 		}
 		d.record(p, k)
-		if err := d.decode(val, v.Field(f), p, opt.partial); err != nil {
-			return err
-		}
+		d.errs.add(d.decode(val, v.Field(f), p, opt.partial))
 	}
 	if opt.partial {
 		return nil
 	}
+	// A key that is missing because it was misspelt is reported once, as
+	// the unknown key; the others missing are reported together.
+	var missing []string
 	for _, name := range fields.order {
-		if seen[name] == nil && !optional[v.Type()][name] && !opt.optional[name] {
-			l := here
-			l.field = join(l.field, name)
-			return l.errorf("missing key %q in %s", name, describe(path))
+		switch {
+		case seen[name] != nil || optional[v.Type()][name] || opt.optional[name]:
+		case misspelt[name]:
+			d.errs.unset(d.file, join(here.field, name))
+		default:
+			missing = append(missing, name)
 		}
 	}
-	return nil
+	switch l := here; len(missing) {
+	case 0:
+		return nil
+	case 1:
+		l.field = join(l.field, missing[0])
+		return l.errorf("missing key %q in %s", missing[0], describe(path))
+	default:
+		quoted := make([]string, len(missing))
+		for i, name := range missing {
+			quoted[i] = strconv.Quote(name)
+		}
+		return l.errorf("missing keys %s in %s", strings.Join(quoted, ", "), describe(path))
+	}
 }
 
 func describe(path string) string {
@@ -209,9 +235,7 @@ func (d *decoder) sequence(n *yaml.Node, v reflect.Value, path string) *Error {
 	for i, e := range n.Content {
 		p := index(path, i)
 		d.record(p, e)
-		if err := d.decode(e, s.Index(i), p, false); err != nil {
-			return err
-		}
+		d.errs.add(d.decode(e, s.Index(i), p, false))
 	}
 	v.Set(s)
 	return nil
@@ -247,9 +271,7 @@ func (d *decoder) regimes(n *yaml.Node, v reflect.Value, path string) *Error {
 			return true, d.mapping(deref(val), reflect.ValueOf(&r.Governance).Elem(), gp, mapOpts{partial: partial})
 		}
 		opt := mapOpts{hook: hook, optional: map[string]bool{"governance": partial}}
-		if err := d.mapping(deref(e), reflect.ValueOf(&r).Elem(), p, opt); err != nil {
-			return err
-		}
+		d.errs.add(d.mapping(deref(e), reflect.ValueOf(&r).Elem(), p, opt))
 		out[i] = r
 	}
 	v.Set(reflect.ValueOf(out))
@@ -264,7 +286,9 @@ func (d *decoder) month(n *yaml.Node, v reflect.Value, here loc) *Error {
 		return here.errorf("missing value (expected a date YYYY-MM)")
 	}
 	m, err := sim.ParseMonth(n.Value)
-	if err != nil {
+	if err != nil && len(n.Value) > maxQuoted {
+		return here.errorf("%s is not a date of the form YYYY-MM", quote(n.Value))
+	} else if err != nil {
 		return here.errorf("%v", err)
 	}
 	v.SetInt(int64(m))
@@ -288,7 +312,7 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, here loc) *Error {
 	}
 	var x any
 	if err := n.Decode(&x); err != nil {
-		return here.errorf("expected %s, got %q", want, n.Value)
+		return here.errorf("expected %s, got %s", want, quote(n.Value))
 	}
 	switch v.Kind() {
 	case reflect.Bool:
@@ -337,5 +361,5 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, here loc) *Error {
 			return nil
 		}
 	}
-	return here.errorf("expected %s, got %q", want, n.Value)
+	return here.errorf("expected %s, got %s", want, quote(n.Value))
 }

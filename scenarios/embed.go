@@ -10,8 +10,9 @@
 // a regime's governance: inherits, key by key, from the previous regime.
 //
 // The loader rejects unknown keys, values of the wrong type or outside a
-// field's range tag, and impossible timelines, and every error is an *Error
-// naming the file, line, column and field path.
+// field's range tag, and impossible timelines. Each problem is an *Error
+// naming the file, line, column and field path; a file with several gets
+// them all (up to MaxErrors), in file order, in an *Errors.
 package scenarios
 
 import (

@@ -1,15 +1,19 @@
 package scenarios
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// Error is the only kind of error the loader returns. It names the file,
+// Error is the kind of error the loader reports, alone or several in an
+// *Errors. It names the file,
 // the line and column (when known, counted from 1) and the field path of
 // the offending value, e.g.
 //
@@ -28,7 +32,7 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(clip(e.File, maxShownPath))
 	if e.Line > 0 {
 		b.WriteString(":" + strconv.Itoa(e.Line))
 		if e.Column > 0 {
@@ -39,15 +43,155 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
+		b.WriteString(clip(e.Field, maxShownField) + ": ")
 	}
 	b.WriteString(e.Msg)
 	return b.String()
 }
 
+// A message shows at most an excerpt of what the user wrote: a value is
+// quoted whole up to maxQuoted bytes, a file name up to maxShownPath, a
+// field path up to maxShownField; past that the message shows their start
+// and their length (see quote and clip). Longer ones are never a real
+// scenario's, and could be a 10 MB line or a whole file given as a base.
+const (
+	maxQuoted     = 64
+	maxShownPath  = 256
+	maxShownField = 128
+)
+
+// quote returns s quoted for a message: whole if at most maxQuoted bytes,
+// else its start and its length, e.g. "root:x:0:0:root"… (1234 bytes).
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(prefix(s, maxQuoted)) + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
+// clip returns s whole if at most n bytes, else its first n bytes and its
+// length.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return prefix(s, n) + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
+// prefix returns at most the first n bytes of s, cut at a character.
+func prefix(s string, n int) string {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // Unwrap returns the underlying error, e.g. an fs.ErrNotExist for a missing
 // file, or nil.
 func (e *Error) Unwrap() error { return e.err }
+
+// MaxErrors is the most problems the loader reports for one scenario; an
+// *Errors counts those left out.
+const MaxErrors = 20
+
+// Errors is the error of a scenario with more than one problem: each an
+// *Error, in file order (the scenario's own file by line and column, then
+// any other file, such as a base whose values the scenario made invalid),
+// at most MaxErrors of them. errors.As finds the first.
+type Errors struct {
+	List    []*Error
+	Omitted int // problems found beyond MaxErrors
+}
+
+// Error writes one problem per line, and how many were left out.
+func (e *Errors) Error() string {
+	lines := make([]string, 0, len(e.List)+1)
+	for _, err := range e.List {
+		lines = append(lines, err.Error())
+	}
+	if e.Omitted > 0 && len(e.List) > 0 {
+		lines = append(lines, fmt.Sprintf("%s: %d more problems not shown", e.List[0].File, e.Omitted))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the problems, for errors.As and errors.Is.
+func (e *Errors) Unwrap() []error {
+	out := make([]error, len(e.List))
+	for i, err := range e.List {
+		out[i] = err
+	}
+	return out
+}
+
+// problems collects the errors found in one scenario, so that a file with
+// several mistakes gets them all at once.
+type problems struct {
+	list  []*Error
+	quiet []*Error // fields left unset by a problem reported under another field
+}
+
+// unset notes that the field of file was left unset because of a problem
+// reported elsewhere (a misspelt key).
+func (p *problems) unset(file, field string) {
+	p.quiet = append(p.quiet, &Error{File: file, Field: field})
+}
+
+// add records e; a nil e is nothing.
+func (p *problems) add(errs ...*Error) {
+	for _, e := range errs {
+		if e != nil {
+			p.list = append(p.list, e)
+		}
+	}
+}
+
+// failedAt reports whether a problem was recorded in file at field or at
+// one of its parents (a value that did not decode is left unset, so what
+// its checks would say of it is noise).
+func (p *problems) failedAt(file, field string) bool {
+	failed := func(e *Error) bool { return e.File == file && (e.Field == "" || under(field, e.Field)) }
+	return slices.ContainsFunc(p.list, failed) || slices.ContainsFunc(p.quiet, failed)
+}
+
+// err returns nil, the one problem, or an *Errors of them in file order,
+// the problems of file top first.
+func (p *problems) err(top string) error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	list := slices.Clone(p.list)
+	rank := func(e *Error) int {
+		if e.File == top {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(list, func(a, b *Error) int {
+		return cmp.Or(
+			cmp.Compare(rank(a), rank(b)),
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(lineOrLast(a.Line), lineOrLast(b.Line)),
+			cmp.Compare(a.Column, b.Column),
+		)
+	})
+	if len(list) == 1 {
+		return list[0]
+	}
+	e := &Errors{List: list}
+	if len(list) > MaxErrors {
+		e.List, e.Omitted = list[:MaxErrors], len(list)-MaxErrors
+	}
+	return e
+}
+
+// lineOrLast puts problems of unknown line after those with one.
+func lineOrLast(line int) int {
+	if line <= 0 {
+		return int(^uint(0) >> 1)
+	}
+	return line
+}
 
 // loc is where a value was written: its file, position and the field path
 // under which the user wrote it (which for add_events differs from the
@@ -100,7 +244,7 @@ func syntaxError(file string, err error) *Error {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	e.Msg = "YAML syntax error: " + msg
+	e.Msg = "YAML syntax error: " + clip(msg, 4*maxQuoted)
 	return e
 }
 
@@ -115,7 +259,7 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return strconv.Quote(n.Value)
+		return quote(n.Value)
 	case yaml.DocumentNode:
 		return "a document"
 	case yaml.AliasNode:

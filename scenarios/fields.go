@@ -55,6 +55,16 @@ func yamlName(f reflect.StructField) string {
 // suggest returns ` (did you mean "x"?)` for the known name closest to
 // name, if it is close enough to be a likely typo.
 func suggest(name string, known []string) string {
+	best := closest(name, known)
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// closest returns the known name nearest to name in edit distance, if any
+// is near enough to be what was meant, or "".
+func closest(name string, known []string) string {
 	if len(name) > 64 {
 		return ""
 	}
@@ -65,10 +75,7 @@ func suggest(name string, known []string) string {
 			best, bestD = k, dist
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 func editDistance(a, b string) int {

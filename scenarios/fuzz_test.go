@@ -73,20 +73,12 @@ func FuzzParse(f *testing.F) {
 // FuzzCanonical checks that whatever Parse accepts, Canonical writes in a
 // form that loads back to the same config.
 func FuzzCanonical(f *testing.F) {
-	for _, doc := range []string{
+	fuzzLoaded(f, []string{
 		head,
 		head + "description: \"a\\tb\\u2028c\\x01 \"\nparams:\n  firms:\n    getihu_cap: 30\n",
 		head + "name: \"123\"\nevents: [{date: 1990-01, kind: yongwujin, note: \"- x: y\"}]\n",
 		head + "township_collective_share: -0.0\nladder: [{name: '', sector: s, available: 1990, complexity: 1, products: 1, market: 1e15, growth: -0.5, capital: 0, tradition: 1}]\n",
-	} {
-		f.Add([]byte(doc))
-	}
-	base := loadValid(f)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := Parse("fuzz.yaml", data, resolveTo(base))
-		if err != nil {
-			return
-		}
+	}, func(t *testing.T, s *Scenario) {
 		b, err := Canonical(&s.Config)
 		if err != nil {
 			t.Fatal(err)
@@ -97,6 +89,20 @@ func FuzzCanonical(f *testing.F) {
 		}
 		if !reflect.DeepEqual(normal(s.Config), normal(s2.Config)) || s2.Hash != s.Hash {
 			t.Fatalf("the config changed on a round trip through\n%s", b)
+		}
+	})
+}
+
+// fuzzLoaded adds docs to the seed corpus of f and calls check with every
+// scenario that Parse accepts (a base resolves to the valid fixture).
+func fuzzLoaded(f *testing.F, docs []string, check func(*testing.T, *Scenario)) {
+	for _, doc := range docs {
+		f.Add([]byte(doc))
+	}
+	base := loadValid(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if s, err := Parse("fuzz.yaml", data, resolveTo(base)); err == nil {
+			check(t, s)
 		}
 	})
 }

@@ -64,3 +64,19 @@ func loadValid(t testing.TB) *Scenario {
 	}
 	return s
 }
+
+// errorAt returns the problem of err on line, or the first if none is
+// there; err must be an *Error or an *Errors.
+func errorAt(t testing.TB, err error, line int) *Error {
+	t.Helper()
+	first := asError(t, err)
+	var list *Errors
+	if errors.As(err, &list) {
+		for _, e := range list.List {
+			if e.Line == line {
+				return e
+			}
+		}
+	}
+	return first
+}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -48,7 +49,7 @@ func Load(path string) (*Scenario, error) {
 func Resolve(nameOrPath string) (*Scenario, error) {
 	var l loader
 	var s *Scenario
-	var err *Error
+	var err error
 	if isName(nameOrPath) && (isBuiltin(nameOrPath) || !exists(nameOrPath)) {
 		s, err = l.builtin(nameOrPath)
 	} else {
@@ -60,8 +61,8 @@ func Resolve(nameOrPath string) (*Scenario, error) {
 	return s, nil
 }
 
-// Validate resolves nameOrPath as Resolve does and reports the first
-// problem, or nil.
+// Validate resolves nameOrPath as Resolve does and reports its problems
+// (an *Error, or an *Errors of several in file order), or nil.
 func Validate(nameOrPath string) error {
 	_, err := Resolve(nameOrPath)
 	return err
@@ -71,6 +72,9 @@ func Validate(nameOrPath string) error {
 // the scenario a counterfactual names as its base; when nil, bases resolve
 // as for Load, relative to the directory of file.
 func Parse(file string, data []byte, resolve func(base string) (*Scenario, error)) (*Scenario, error) {
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(file, strconv.Itoa(len(data)))
+	}
 	if resolve == nil {
 		l := &loader{stack: []string{key(file)}, names: []string{file}}
 		resolve = l.resolver(file, false)
@@ -131,24 +135,96 @@ func (l *loader) leave() {
 }
 
 // file loads a scenario file from disk.
-func (l *loader) file(path string) (*Scenario, *Error) {
+func (l *loader) file(path string) (*Scenario, error) {
 	if err := l.enter(path, key(path)); err != nil {
 		return nil, err
 	}
 	defer l.leave()
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
-		msg := err.Error()
-		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
-			msg = pe.Err.Error()
-		}
-		return nil, &Error{File: path, Msg: "cannot read the scenario file: " + msg, err: err}
+		return nil, err
 	}
 	return parse(path, data, l.resolver(path, false))
 }
 
+// MaxFileSize is the largest scenario file the loader reads, in bytes
+// (1 MiB; the baseline is 26 kB).
+const MaxFileSize = 1 << 20
+
+// readFile reads a scenario file: a regular file of at most MaxFileSize
+// bytes. A device (/dev/zero), a FIFO or a directory is refused before
+// it is opened, so that reading it neither hangs nor fills the memory.
+func readFile(path string) ([]byte, *Error) {
+	cannot := func(err error) *Error {
+		msg := err.Error()
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		return &Error{File: path, Msg: "cannot read the scenario file: " + msg, err: err}
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	if err := checkFileInfo(path, fi); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	defer f.Close()
+	// The file opened is the one checked (not swapped for a FIFO meanwhile).
+	if now, err := f.Stat(); err != nil {
+		return nil, cannot(err)
+	} else if !os.SameFile(fi, now) {
+		return nil, &Error{File: path, Msg: "cannot read the scenario file: it changed while being opened"}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, cannot(err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(path, "more than")
+	}
+	return data, nil
+}
+
+// checkFileInfo refuses a file that is not regular or is too large.
+func checkFileInfo(path string, fi fs.FileInfo) *Error {
+	if !fi.Mode().IsRegular() {
+		return &Error{File: path, Msg: "cannot read the scenario file: it is " + fileKind(fi.Mode()) + ", not a regular file"}
+	}
+	if fi.Size() > MaxFileSize {
+		return tooLarge(path, strconv.FormatInt(fi.Size(), 10))
+	}
+	return nil
+}
+
+// tooLarge is the error of a file of size bytes, more than MaxFileSize.
+func tooLarge(file, size string) *Error {
+	return &Error{File: file, Msg: fmt.Sprintf("the file is %s bytes; a scenario file may have at most %d (1 MiB)", size, MaxFileSize)}
+}
+
+// fileKind names the kind of a file that is not regular.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file (mode " + m.String() + ")"
+}
+
 // embedded loads a file of the built-in scenarios.
-func (l *loader) embedded(name string) (*Scenario, *Error) {
+func (l *loader) embedded(name string) (*Scenario, error) {
 	if err := l.enter(name, "builtin:"+name); err != nil {
 		return nil, err
 	}
@@ -160,9 +236,9 @@ func (l *loader) embedded(name string) (*Scenario, *Error) {
 	return parse(name, data, l.resolver(name, true))
 }
 
-func (l *loader) builtin(name string) (*Scenario, *Error) {
+func (l *loader) builtin(name string) (*Scenario, error) {
 	if !isName(name) {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("%q is not a scenario name", name)}
+		return nil, &Error{File: name, Msg: quote(name) + " is not a scenario name"}
 	}
 	return l.embedded(name + ".yaml")
 }
@@ -171,7 +247,7 @@ func (l *loader) builtin(name string) (*Scenario, *Error) {
 func (l *loader) resolver(file string, builtin bool) func(string) (*Scenario, error) {
 	return func(base string) (*Scenario, error) {
 		var s *Scenario
-		var err *Error
+		var err error
 		switch {
 		case isName(base):
 			s, err = l.builtin(base)
@@ -202,7 +278,7 @@ func filepathToSlash(file, base string) string {
 func parseYAML(file string, data []byte) (root *yaml.Node, e *Error) {
 	defer func() {
 		if r := recover(); r != nil { // the YAML library must not bring us down
-			root, e = nil, &Error{File: file, Msg: fmt.Sprintf("YAML parser failed: %v", r)}
+			root, e = nil, &Error{File: file, Msg: "YAML parser failed: " + clip(fmt.Sprint(r), 4*maxQuoted)}
 		}
 	}()
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -231,8 +307,10 @@ func parseYAML(file string, data []byte) (root *yaml.Node, e *Error) {
 	return root, nil
 }
 
-// parse decodes, resolves and validates one scenario.
-func parse(file string, data []byte, resolve func(string) (*Scenario, error)) (*Scenario, *Error) {
+// parse decodes, resolves and validates one scenario. It reports every
+// problem it finds (see problems.err), except the checks of values that
+// did not decode.
+func parse(file string, data []byte, resolve func(string) (*Scenario, error)) (*Scenario, error) {
 	root, err := parseYAML(file, data)
 	if err != nil {
 		return nil, err
@@ -243,20 +321,21 @@ func parse(file string, data []byte, resolve func(string) (*Scenario, error)) (*
 	base := ""
 	if baseVal == nil {
 		d.record("", root)
-		if err := d.mapping(root, reflect.ValueOf(&cfg).Elem(), "", mapOpts{hook: fullOnly(file)}); err != nil {
-			return nil, err
-		}
+		d.errs.add(d.mapping(root, reflect.ValueOf(&cfg).Elem(), "", mapOpts{hook: fullOnly(file)}))
 	} else {
 		b, err := d.base(baseKey, baseVal, resolve)
 		if err != nil {
 			return nil, err
 		}
 		base = deref(baseVal).Value
-		if err := d.counterfactual(root, &cfg, b); err != nil {
-			return nil, err
+		d.errs.add(d.counterfactual(root, &cfg, b))
+	}
+	for _, e := range validate(&cfg, d.where) {
+		if !d.errs.failedAt(e.File, e.Field) {
+			d.errs.add(e)
 		}
 	}
-	if err := validate(&cfg, d.where); err != nil {
+	if err := d.errs.err(file); err != nil {
 		return nil, err
 	}
 	h, herr := hash(&cfg)

@@ -171,7 +171,7 @@ func TestBadDocument(t *testing.T) {
 			if s != nil {
 				t.Error("a scenario was returned with the error")
 			}
-			e := asError(t, err)
+			e := errorAt(t, err, tc.line)
 			if e.File != "doc.yaml" || e.Line != tc.line || !strings.Contains(e.Msg, tc.msg) {
 				t.Errorf("error = %v, want doc.yaml:%d: …%s…", err, tc.line, tc.msg)
 			}
@@ -233,5 +233,74 @@ func TestCanonicalRoundTrip(t *testing.T) {
 	s3, err := Parse("x.yaml", []byte("# comment\n"+readValid(t)), nil)
 	if err != nil || s3.Hash != s.Hash {
 		t.Errorf("hash depends on comments: %v", err)
+	}
+}
+
+// TestEveryProblemInFileOrder breaks the valid fixture in five places, of
+// the decoder and of the checks, and wants all five, in the order of the
+// file (the range checks used to come before the timeline's, whatever the
+// lines).
+func TestEveryProblemInFileOrder(t *testing.T) {
+	doc := readValid(t)
+	for _, m := range [][2]string{
+		{"getihu_cap: 7", "getihu_cap: 250"},
+		{"date: 1984-06", "date: 1981-06"},
+		{"tradition: 0.9", "tradition: 1.9"},
+		{"products: 40", "products: 40.5"},
+		{"collectives: 12", "collectives: 12\nhousehods: 5"},
+	} {
+		doc = mutate(t, doc, m[0], m[1])
+	}
+	want := []struct {
+		marker, field string
+	}{
+		{"househods", "househods"},
+		{"products: 40.5", "ladder[0].products"},
+		{"tradition: 1.9", "ladder[0].tradition"},
+		{"- date: 1981-06", "events[2]"},
+		{"getihu_cap: 250", "params.firms.getihu_cap"},
+	}
+	_, err := Parse("bad.yaml", []byte(doc), nil)
+	var list *Errors
+	if !errors.As(err, &list) {
+		t.Fatalf("error %v (%T) is not an *Errors", err, err)
+	}
+	if len(list.List) != len(want) || list.Omitted != 0 {
+		t.Fatalf("%d problems (%d omitted), want %d:\n%v", len(list.List), list.Omitted, len(want), err)
+	}
+	lines := strings.Split(err.Error(), "\n")
+	for i, w := range want {
+		e := list.List[i]
+		if line := lineOf(t, doc, w.marker); e.File != "bad.yaml" || e.Line != line || e.Field != w.field {
+			t.Errorf("problem %d = %v, want bad.yaml:%d: %s", i, e, line, w.field)
+		}
+		if lines[i] != e.Error() {
+			t.Errorf("line %d of the message = %q, want %q", i, lines[i], e.Error())
+		}
+	}
+	if first := asError(t, err); first != list.List[0] {
+		t.Errorf("errors.As finds %v, not the first problem", first)
+	}
+}
+
+// TestProblemLimit wants at most MaxErrors problems, then a count of the
+// rest.
+func TestProblemLimit(t *testing.T) {
+	doc := readValid(t)
+	extra := MaxErrors + 5
+	var b strings.Builder
+	for i := range extra {
+		fmt.Fprintf(&b, "unknown_%02d: 1\n", i)
+	}
+	_, err := Parse("bad.yaml", []byte(doc+b.String()), nil)
+	var list *Errors
+	if !errors.As(err, &list) || len(list.List) != MaxErrors || list.Omitted != 5 {
+		t.Fatalf("error = %v", err)
+	}
+	if list.List[MaxErrors-1].Field != fmt.Sprintf("unknown_%02d", MaxErrors-1) {
+		t.Errorf("the last problem shown is %v", list.List[MaxErrors-1])
+	}
+	if !strings.HasSuffix(err.Error(), "\nbad.yaml: 5 more problems not shown") {
+		t.Errorf("message ends %q", err.Error()[max(0, len(err.Error())-80):])
 	}
 }

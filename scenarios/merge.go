@@ -16,8 +16,9 @@ import (
 // cfKeys are the keys a counterfactual has beside the fields of sim.Config.
 var cfKeys = []string{"base", "remove_events", "add_events"}
 
-// base loads the scenario named by a counterfactual's base: key.
-func (d *decoder) base(k, v *yaml.Node, resolve func(string) (*Scenario, error)) (*Scenario, *Error) {
+// base loads the scenario named by a counterfactual's base: key. The
+// errors of a broken base file are returned as they are, every one.
+func (d *decoder) base(k, v *yaml.Node, resolve func(string) (*Scenario, error)) (*Scenario, error) {
 	here := at(d.file, k, "base")
 	v = deref(v)
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
@@ -27,11 +28,11 @@ func (d *decoder) base(k, v *yaml.Node, resolve func(string) (*Scenario, error))
 	var e *Error
 	switch {
 	case err == nil && b == nil:
-		return nil, here.errorf("cannot load base %q: nothing was loaded", v.Value)
+		return nil, here.errorf("cannot load base %s: nothing was loaded", quote(v.Value))
 	case err == nil:
 		return b, nil
 	case errors.As(err, &e) && e.Line > 0:
-		return nil, e // an error inside the base file: it says where
+		return nil, err // errors inside the base file: they say where
 	default:
 		l := here
 		l.line, l.col = v.Line, v.Column
@@ -42,7 +43,9 @@ func (d *decoder) base(k, v *yaml.Node, resolve func(string) (*Scenario, error))
 
 // counterfactual decodes root on top of a copy of base into cfg: keys that
 // are present replace the base's values (params and governance key by key,
-// lists whole), then remove_events and add_events edit the base's events.
+// lists whole), then remove_events and add_events edit the base's events
+// (unless they did not decode). It records the problems of the keys in
+// d.errs and returns the one that stops the editing of events.
 func (d *decoder) counterfactual(root *yaml.Node, cfg *sim.Config, base *Scenario) *Error {
 	*cfg = clone(&base.Config)
 	d.pos = maps.Clone(base.pos)
@@ -79,15 +82,13 @@ func (d *decoder) counterfactual(root *yaml.Node, cfg *sim.Config, base *Scenari
 		}
 		return false, nil
 	}
-	if err := d.mapping(root, reflect.ValueOf(cfg).Elem(), "", mapOpts{partial: true, extra: cfKeys, hook: hook}); err != nil {
-		return err
-	}
+	d.errs.add(d.mapping(root, reflect.ValueOf(cfg).Elem(), "", mapOpts{partial: true, extra: cfKeys, hook: hook}))
 	for _, name := range []string{"name", "description"} {
 		if k, _ := pair(root, name); k == nil {
-			return at(d.file, root, name).errorf("missing key %q: a counterfactual needs its own", name)
+			d.errs.add(at(d.file, root, name).errorf("missing key %q: a counterfactual needs its own", name))
 		}
 	}
-	if edited == nil {
+	if edited == nil || d.errs.failedAt(d.file, "remove_events") || d.errs.failedAt(d.file, "add_events") {
 		return nil
 	}
 	if replaced != nil {
@@ -105,11 +106,11 @@ func (d *decoder) editEvents(cfg *sim.Config, base *Scenario, remove []sim.Event
 		p := index("remove_events", i)
 		switch {
 		case !kind.Known():
-			return d.where(p).errorf("unknown event kind %q", kind)
+			return d.where(p).errorf("unknown event kind %s", quote(string(kind)))
 		case drop[kind]:
 			return d.where(p).errorf("%s is listed twice", kind)
 		case !slices.ContainsFunc(cfg.Events, func(e sim.Event) bool { return e.Kind == kind }):
-			return d.where(p).errorf("the base %s has no %s event to remove", base.Name, kind)
+			return d.where(p).errorf("the base %s has no %s event to remove", clip(base.Name, maxQuoted), kind)
 		}
 		drop[kind] = true
 	}

@@ -97,7 +97,7 @@ func TestBadCounterfactual(t *testing.T) {
 		{"no regimes", head + "regimes: []\n",
 			"cf.yaml:4:1: regimes: there must be at least one regime"},
 		{"first regime partial", head + "regimes:\n  - name: a\n    start: 1978-01\n    governance:\n      tolerance: 1\n",
-			`cf.yaml:7:5: regimes[0].governance.commune_fee: missing key "commune_fee" in regimes[0].governance`},
+			`cf.yaml:7:5: regimes[0].governance: missing keys "commune_fee", "village_fee", "state_tax", "getihu_tax", "private_tax", "city_tax", "collective_remit", "illegal_sanction" in regimes[0].governance`},
 		{"first regime without governance", head + "regimes:\n  - name: a\n    start: 1978-01\n",
 			`cf.yaml:5:5: regimes[0].governance: missing key "governance" in regimes[0]`},
 		{"end cuts base events", head + "end: 2000-12\n",
@@ -179,5 +179,17 @@ func TestValidateConfig(t *testing.T) {
 	e := asError(t, ValidateConfig(&c))
 	if e.Error() != "events[7]: events out of order: yongwujin dated 1990-01 follows financial_crisis dated 2008-10" {
 		t.Errorf("error = %v", e)
+	}
+}
+
+// TestCounterfactualEveryProblem wants each problem of a counterfactual,
+// in file order, including one in an added event.
+func TestCounterfactualEveryProblem(t *testing.T) {
+	_, err := cf(t, head+"households: lots\nadd_events:\n  - {date: 1990-01, kind: yongwujin, note: x, nope: 1}\nparams:\n  firms:\n    getihu_cap: 250\n")
+	want := `cf.yaml:4:1: households: expected an integer, got "lots"
+cf.yaml:6:47: add_events[0].nope: unknown key "nope" (did you mean "note"?)
+cf.yaml:9:5: params.firms.getihu_cap: 250 is outside the range 1–100`
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n got %v\nwant %s", err, want)
 	}
 }

@@ -11,28 +11,28 @@ import (
 )
 
 // ValidateConfig checks a config however it was made: every numeric field
-// against its range tag, and the timeline. The error, an *Error, names the
-// field but, having no file to go by, no file or line.
+// against its range tag, and the timeline. The error, an *Error or an
+// *Errors, names the field but, having no file to go by, no file or line.
 func ValidateConfig(cfg *sim.Config) error {
-	if err := validate(cfg, func(p string) loc { return loc{field: p} }); err != nil {
-		return err
-	}
-	return nil
+	var p problems
+	p.add(validate(cfg, func(p string) loc { return loc{field: p} })...)
+	return p.err("")
 }
 
-// validate checks cfg; where gives the location of a field path.
-func validate(cfg *sim.Config, where func(path string) loc) *Error {
-	if err := checkRanges(reflect.ValueOf(cfg).Elem(), "", where); err != nil {
-		return err
-	}
+// validate checks cfg and returns its problems: every value outside its
+// range, and the first problem of each other check. where gives the
+// location of a field path.
+func validate(cfg *sim.Config, where func(path string) loc) []*Error {
+	var errs []*Error
+	checkRanges(reflect.ValueOf(cfg).Elem(), "", where, &errs)
 	for _, check := range []func(*sim.Config, func(string) loc) *Error{
-		checkRun, checkLadder, checkEstates, checkRegimes, checkEvents,
+		checkRun, checkLimits, checkLadder, checkEstates, checkRegimes, checkTaxes, checkEvents,
 	} {
 		if err := check(cfg, where); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errs
 }
 
 // bounds is a parsed range tag.
@@ -57,8 +57,9 @@ func parseRange(tag string) bounds {
 	return b
 }
 
-// checkRanges walks v and checks every field that has a range tag.
-func checkRanges(v reflect.Value, path string, where func(string) loc) *Error {
+// checkRanges walks v, checks every field that has a range tag and appends
+// the problems to errs.
+func checkRanges(v reflect.Value, path string, where func(string) loc, errs *[]*Error) {
 	switch v.Kind() {
 	case reflect.Struct:
 		t := v.Type()
@@ -71,22 +72,17 @@ func checkRanges(v reflect.Value, path string, where func(string) loc) *Error {
 			p := join(path, name)
 			if tag, ok := f.Tag.Lookup("range"); ok {
 				if err := checkRange(v.Field(i), tag, p, where); err != nil {
-					return err
+					*errs = append(*errs, err)
 				}
 				continue
 			}
-			if err := checkRanges(v.Field(i), p, where); err != nil {
-				return err
-			}
+			checkRanges(v.Field(i), p, where, errs)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			if err := checkRanges(v.Index(i), index(path, i), where); err != nil {
-				return err
-			}
+			checkRanges(v.Index(i), index(path, i), where, errs)
 		}
 	}
-	return nil
 }
 
 func checkRange(v reflect.Value, tag, path string, where func(string) loc) *Error {
@@ -118,8 +114,8 @@ func month(m sim.Month) string {
 }
 
 func checkRun(cfg *sim.Config, where func(string) loc) *Error {
-	if strings.TrimSpace(cfg.Name) == "" {
-		return where("name").errorf("must not be empty")
+	if err := checkName(cfg.Name, where("name")); err != nil {
+		return err
 	}
 	if cfg.Start.IsZero() {
 		return where("start").errorf("not set")
@@ -150,7 +146,7 @@ func checkLadder(cfg *sim.Config, where func(string) loc) *Error {
 			return where(p + ".sector").errorf("must not be empty")
 		}
 		if j, dup := first[r.Name]; dup {
-			return where(p+".name").errorf("duplicate rung name %q (also %s)", r.Name, where(index("ladder", j)).short())
+			return where(p+".name").errorf("duplicate rung name %s (also %s)", quote(r.Name), where(index("ladder", j)).short())
 		}
 		first[r.Name] = i
 	}
@@ -165,12 +161,12 @@ func checkEstates(cfg *sim.Config, where func(string) loc) *Error {
 			return where(p + ".name").errorf("must not be empty")
 		}
 		if j, dup := first[e.Name]; dup {
-			return where(p+".name").errorf("duplicate estate name %q (also %s)", e.Name, where(index("estates", j)).short())
+			return where(p+".name").errorf("duplicate estate name %s (also %s)", quote(e.Name), where(index("estates", j)).short())
 		}
 		first[e.Name] = i
 		if e.Open < cfg.Start || e.Open > cfg.End {
 			l := where(p + ".open")
-			return l.errorf("estate %q opens %s, outside the run %s–%s%s", e.Name, month(e.Open), cfg.Start, cfg.End, runSet(where, l, "start", "end"))
+			return l.errorf("estate %s opens %s, outside the run %s–%s%s", quote(e.Name), month(e.Open), cfg.Start, cfg.End, runSet(where, l, "start", "end"))
 		}
 	}
 	return nil
@@ -191,10 +187,10 @@ func checkRegimes(cfg *sim.Config, where func(string) loc) *Error {
 			return l.errorf("the first regime must start with the run (%s), not %s%s", cfg.Start, month(r.Start), runSet(where, l, "start"))
 		case i > 0 && r.Start <= cfg.Regimes[i-1].Start:
 			prev := cfg.Regimes[i-1]
-			return where(p+".start").errorf("regimes out of order: %q starting %s follows %q starting %s", r.Name, month(r.Start), prev.Name, prev.Start)
+			return where(p+".start").errorf("regimes out of order: %s starting %s follows %s starting %s", quote(r.Name), month(r.Start), quote(prev.Name), prev.Start)
 		case r.Start > cfg.End:
 			l := where(p + ".start")
-			return l.errorf("regime %q starts %s, after the end of the run %s%s", r.Name, r.Start, cfg.End, runSet(where, l, "end"))
+			return l.errorf("regime %s starts %s, after the end of the run %s%s", quote(r.Name), r.Start, cfg.End, runSet(where, l, "end"))
 		}
 	}
 	return nil
@@ -205,7 +201,7 @@ func checkEvents(cfg *sim.Config, where func(string) loc) *Error {
 	for i, e := range cfg.Events {
 		p := index("events", i)
 		if !e.Kind.Known() {
-			return where(p+".kind").errorf("unknown event kind %q", e.Kind)
+			return where(p+".kind").errorf("unknown event kind %s", quote(string(e.Kind)))
 		}
 		if e.Date < cfg.Start || e.Date > cfg.End {
 			l := where(p + ".date")

@@ -16,7 +16,7 @@ type Config struct {
 	Description             string        `yaml:"description"`
 	Start                   Month         `yaml:"start"`
 	End                     Month         `yaml:"end"`
-	ReportFrom              int           `yaml:"report_from" range:"1978,2100"`
+	ReportFrom              int           `yaml:"report_from" range:"1900,2100"`
 	Households              int           `yaml:"households" range:"1,10000000"`
 	Collectives             int           `yaml:"collectives" range:"0,1000000"`
 	TownshipCollectiveShare float64       `yaml:"township_collective_share" range:"0,1"`

@@ -2,14 +2,15 @@ package sim
 
 import (
 	"math"
-	"math/rand/v2"
 
 	"clustersim/agents"
+	"clustersim/agents/rng"
 )
 
 // changeForm applies the transitions between legal forms that the
 // timeline allows this month.
-func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
+func (w *world) changeForm(f *agents.Firm) {
+	r := w.rand(drawLegalForm, f.UID)
 	fp := &w.p.Firms
 	pol := &w.policy
 	atCap := f.Employees >= float64(fp.GetihuCap)-0.5
@@ -18,8 +19,8 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 		if pol.on(evGetihuLegal) || pol.privateAllowed() {
 			w.setForm(f, w.registerForm(f.Village, f.Employees, r.Float64()))
 		} else if r.Float64() < w.sanctionProbability(f.Village) {
-			if f.Village == 0 && w.villages[0].Stance == agents.Repress {
-				w.acc.arrests += f.Family // the villagers caught at work are arrested
+			if f.Village == 0 && w.Villages[0].Stance == agents.Repress {
+				w.Acc.Arrests += f.Family // the villagers caught at work are arrested
 			}
 			w.closeFirm(f)
 		}
@@ -27,7 +28,7 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 		switch {
 		case pol.privateAllowed() && atCap && r.Float64() < fp.PrivateRegistrationRate:
 			w.setForm(f, agents.Private)
-		case !pol.privateAllowed() && atCap && w.villages[f.Village].Cover && !pol.on(evRedHatRepression) &&
+		case !pol.privateAllowed() && atCap && w.Villages[f.Village].Cover && !pol.on(evRedHatRepression) &&
 			agents.WantsRedHat(fp, pol.gov.CommuneFee+pol.gov.VillageFee+pol.gov.StateTax, pol.gov.GetihuTax, 12*r.Float64()):
 			w.setForm(f, agents.RedHat) // to grow past the cap, it borrows a red hat (yearly propensity, monthly draw)
 		}
@@ -47,7 +48,7 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 	case agents.TownshipCollective, agents.VillageCollective:
 		if pol.on(evCollectiveShareholding) && r.Float64() < fp.PrivatisationRate {
 			w.setForm(f, agents.ShareholdingCoop)
-			f.Capital = math.Max(f.Capital, 0) // the shareholders do not take over past losses
+			f.Capital = max(f.Capital, 0) // the shareholders do not take over past losses
 		}
 	case agents.Private, agents.ShareholdingCoop:
 		if pol.on(evCompanyConversion) && f.Employees >= float64(fp.CompanyMinEmployees) {
@@ -68,7 +69,7 @@ func (w *world) changeForm(f *agents.Firm, r *rand.Rand) {
 
 func (w *world) setForm(f *agents.Firm, form agents.LegalForm) {
 	if form == agents.Getihu && f.Employees > float64(w.p.Firms.GetihuCap) {
-		f.SetEmployees(&w.p.Firms, math.Max(f.Family, float64(w.p.Firms.GetihuCap)))
+		f.SetEmployees(&w.p.Firms, max(f.Family, float64(w.p.Firms.GetihuCap)))
 	}
 	f.Form = form
 }
@@ -77,10 +78,11 @@ func (w *world) setForm(f *agents.Firm, form agents.LegalForm) {
 // experience, faster with the innovation centre, the service centres and the
 // equipment subsidy; new designs add to the varieties of the county; and the
 // firm may review its product.
-func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
-	if int(f.ID)%12 != w.month.MonthOfYear()-1 {
+func (w *world) innovate(f *agents.Firm) {
+	if int(f.ID)%12 != w.Month.MonthOfYear()-1 {
 		return
 	}
+	r := w.rand(drawFirmReview, f.UID)
 	fp := &w.p.Firms
 	boost := 1.0
 	if w.policy.on(evInnovationCentre) {
@@ -95,9 +97,9 @@ func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
 	f.Quality *= 1 + fp.QualityGrowth*boost*(1+fp.QualityNoise*r.NormFloat64())
 	designs := fp.DesignRate * boost * math.Sqrt(f.Employees)
 	f.Designs += int32(math.Floor(designs + r.Float64()))
-	if f.Owner >= 0 && int32(w.month)-f.Born >= 12 {
-		yearly := f.YearProfit * 12 / float64(w.month.MonthOfYear())
-		if agents.OwnerQuits(fp, yearly, w.labour.farmIncome, r.Float64()) {
+	if f.Owner >= 0 && int32(w.Month)-f.Born >= 12 {
+		yearly := f.YearProfit * 12 / float64(w.Month.MonthOfYear())
+		if agents.OwnerQuits(fp, yearly, w.Labour.FarmIncome, r.Float64()) {
 			w.closeFirm(f)
 			return
 		}
@@ -110,25 +112,25 @@ func (w *world) innovate(f *agents.Firm, r *rand.Rand) {
 // switchProduct moves a firm along the ladder: it samples a few products it
 // is able to make and takes the best if it beats its own by a margin.
 // Promoted sectors (electric vehicles, solar) pull firms while promoted.
-func (w *world) switchProduct(f *agents.Firm, r *rand.Rand) {
+func (w *world) switchProduct(f *agents.Firm, r *rng.Draws) {
 	fp := &w.p.Firms
-	year := w.month.Year()
+	year := w.Month.Year()
 	score := func(p int) float64 {
-		s := w.market.price[p] * (1 - w.market.share[p])
-		if w.products[p].Promoted && w.policy.on(evSectorPromotion) {
+		s := w.Market.Price[p] * (1 - w.Market.Share[p])
+		if w.Products[p].Promoted && w.policy.on(evSectorPromotion) {
 			s *= 1 + fp.PromotedSectorPull
 		}
 		return s
 	}
 	cur := score(int(f.Product))
-	lossMaking := f.YearProfit < fp.UpgradeProfitFloor*math.Max(f.YearSales, 1)
+	lossMaking := f.YearProfit < fp.UpgradeProfitFloor*max(f.YearSales, 1)
 	best, bestScore := -1, cur*(1+fp.SwitchMargin)
 	if lossMaking {
 		bestScore = 0
 	}
 	for range 4 {
-		p := r.IntN(len(w.products))
-		pr := &w.products[p]
+		p := r.IntN(len(w.Products))
+		pr := &w.Products[p]
 		if pr.Available > year || pr.Complexity > f.Quality || p == int(f.Product) {
 			continue
 		}
@@ -149,7 +151,8 @@ func (w *world) switchProduct(f *agents.Firm, r *rand.Rand) {
 }
 
 // trade: exporting and subcontracting links.
-func (w *world) trade(f *agents.Firm, r *rand.Rand) {
+func (w *world) trade(f *agents.Firm) {
+	r := w.rand(drawTrade, f.UID)
 	fp := &w.p.Firms
 	if !f.Exporter && w.policy.on(evExportOpening) && f.Form.CanInvoice() &&
 		f.Quality >= fp.ExportQuality && f.Employees >= float64(fp.ExportMinEmployees) {
@@ -166,8 +169,7 @@ func (w *world) trade(f *agents.Firm, r *rand.Rand) {
 		}
 	}
 	if f.Lead >= 0 {
-		lead := &w.firms[f.Lead]
-		if !lead.Alive || r.Float64() < fp.SubcontractLinkBreak {
+		if lead := w.firm(f.Lead); lead == nil || !lead.Alive || r.Float64() < fp.SubcontractLinkBreak {
 			f.Lead = -1
 		}
 		return
@@ -178,9 +180,9 @@ func (w *world) trade(f *agents.Firm, r *rand.Rand) {
 	// Look for a lead firm among a few firms drawn at random: a larger
 	// firm of the same sector in Yongkang (no all-pairs search).
 	for range 8 {
-		cand := &w.firms[w.active[r.IntN(len(w.active))]]
+		cand := &w.Firms[r.IntN(len(w.Firms))]
 		if cand.Alive && cand.ID != f.ID && cand.Employees >= float64(fp.LeadMinEmployees) &&
-			w.products[cand.Product].Sector == w.products[f.Product].Sector && cand.Location.InYongkang() {
+			w.Products[cand.Product].Sector == w.Products[f.Product].Sector && cand.Location.InYongkang() {
 			f.Lead = cand.ID
 			return
 		}
@@ -194,15 +196,15 @@ func (w *world) spinoffAllowed() bool {
 // spinoff: an employee or manager of firm id founds a firm in the same
 // village, making the parent's product, with a
 // quality close to the parent's.
-func (w *world) spinoff(id int32, r *rand.Rand) {
-	parent := w.firms[id]
-	v := &w.villages[parent.Village]
+func (w *world) spinoff(k int, r *rng.Draws) {
+	parent := w.Firms[k]
+	v := &w.Villages[parent.Village]
 	if len(v.Households) == 0 {
 		return
 	}
 	for range 3 {
 		hi := v.Households[r.IntN(len(v.Households))]
-		h := &w.households[hi]
+		h := &w.Households[hi]
 		if h.Firm >= 0 || h.Activity == agents.Left {
 			continue
 		}
@@ -214,14 +216,14 @@ func (w *world) spinoff(id int32, r *rand.Rand) {
 			// ... or indeed had been sales or technical managers").
 			form = agents.Private
 		}
-		f := w.newFirm(form, parent.Product, parent.Village, hi)
+		f := w.newFirm(h.UID.Child(idSpinoff, int(w.Month), 0), form, parent.Product, parent.Village, hi)
 		f.Family = float64(h.Workers)
 		f.SetEmployees(&w.p.Firms, f.Family)
 		f.Quality = parent.Quality * math.Exp(w.p.Firms.SpinoffQualitySpread*r.NormFloat64())
 		h.Firm, h.Known = f.ID, parent.Product
 		w.setActivity(hi, agents.Workshop)
-		w.acc.entries++
-		w.acc.spinoffs++
+		w.Acc.Entries++
+		w.Acc.Spinoffs++
 		return
 	}
 }
@@ -232,17 +234,19 @@ func (w *world) closeFirm(f *agents.Firm) {
 		return
 	}
 	f.Alive = false
+	w.slot[f.ID] = -1
+	w.closed++
 	if f.Owner >= 0 {
-		w.households[f.Owner].Firm = -1
+		w.Households[f.Owner].Firm = -1
 		w.setActivity(f.Owner, agents.Farming)
 		if f.Location.InYongkang() {
 			w.countWorkshop(f.Village, int(f.Product), -1)
 		}
 	}
 	if f.Location == agents.EstateSite && f.Estate >= 0 {
-		w.estates[f.Estate].used -= f.Plot
+		w.Estates[f.Estate].Used -= f.Plot
 	}
-	w.acc.exits++
+	w.Acc.Exits++
 }
 
 // stepLabour closes the month's labour market. Firms hired during the firm
@@ -252,14 +256,14 @@ func (w *world) closeFirm(f *agents.Firm) {
 // jobs natives leave open (the brief's "migrants arriving to fill jobs"). Vacancies are
 // the gaps between the sizes firms aim at and their employment.
 func (w *world) stepLabour() {
-	lb := &w.labour
-	native := w.p.Households.WageWorkPropensity * lb.workers[agents.Farming]
-	hiredBefore := lb.hired - lb.want*lb.fill // hired workers before this month's hires
-	lb.fill = 1
-	if lb.want > 0 {
-		lb.fill = math.Max(0, math.Min(1, (native+lb.migrantWorkers-hiredBefore)/lb.want))
+	lb := &w.Labour
+	native := w.p.Households.WageWorkPropensity * lb.Workers[agents.Farming]
+	hiredBefore := lb.Hired - lb.Want*lb.Fill // hired workers before this month's hires
+	lb.Fill = 1
+	if lb.Want > 0 {
+		lb.Fill = max(0, min(1, (native+lb.MigrantWorkers-hiredBefore)/lb.Want))
 	}
-	lb.nativeWage = math.Min(lb.hired, native)
-	unfilled := lb.hired + lb.vacancies - lb.nativeWage
-	lb.migrantWorkers += agents.MigrantAdjustment(&w.p.Labour, math.Max(0, unfilled), lb.migrantWorkers)
+	lb.NativeWage = min(lb.Hired, native)
+	unfilled := lb.Hired + lb.Vacancies - lb.NativeWage
+	lb.MigrantWorkers += agents.MigrantAdjustment(&w.p.Labour, max(0, unfilled), lb.MigrantWorkers)
 }

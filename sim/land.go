@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"clustersim/agents"
+	"clustersim/agents/rng"
 )
 
 // stepLand gives estate plots to firms that wait for land, every month
@@ -12,7 +13,7 @@ import (
 func (w *world) stepLand() {
 	lp := &w.p.Land
 	for _, id := range w.waiting {
-		w.land.demand += w.landNeed(&w.firms[id]) / 12
+		w.Land.Demand += w.landNeed(w.firm(id)) / 12
 	}
 	if !w.policy.on(evLandQuota) {
 		w.allocateLand(math.Inf(1))
@@ -20,14 +21,13 @@ func (w *world) stepLand() {
 	if !w.policy.privateAllowed() {
 		return
 	}
-	r := w.rngGov
 	for _, id := range w.waiting {
-		f := &w.firms[id]
-		if !f.Alive || !f.Location.InYongkang() || !f.Form.Movable() || int(f.Waiting) <= lp.WaitBeforeLeaving {
+		f := w.firm(id)
+		if f == nil || !f.Location.InYongkang() || !f.Form.Movable() || int(f.Waiting) <= lp.WaitBeforeLeaving {
 			continue
 		}
-		if r.Float64() < lp.LeaveRate {
-			w.relocate(f, r.Float64())
+		if r := w.rand(drawRelocation, f.UID); r.Float64() < lp.LeaveRate {
+			w.relocate(f, r)
 		}
 	}
 }
@@ -36,7 +36,7 @@ func (w *world) stepLand() {
 func (w *world) landNeed(f *agents.Firm) float64 {
 	sq := w.p.Land.SquareMetresPerEmployee
 	if f.Location == agents.EstateSite {
-		return math.Max(0, f.Wanted*sq-f.Plot)
+		return max(0, f.Wanted*sq-f.Plot)
 	}
 	return f.Wanted * sq
 }
@@ -52,15 +52,15 @@ func (w *world) allocateLand(budget float64) {
 		return
 	}
 	ranking := w.policy.on(evTaxRanking)
-	start := w.rngGov.IntN(len(w.waiting))
+	start := w.rand(drawLandQueue, county).IntN(len(w.waiting))
 	for pass := range 2 {
 		if pass == 0 && !ranking {
 			continue
 		}
 		rankedPass := pass == 0
 		for k := range w.waiting {
-			f := &w.firms[w.waiting[(start+k)%len(w.waiting)]]
-			if !f.Alive || !f.Location.InYongkang() || (ranking && f.Ranked != rankedPass) {
+			f := w.firm(w.waiting[(start+k)%len(w.waiting)])
+			if f == nil || !f.Location.InYongkang() || (ranking && f.Ranked != rankedPass) {
 				continue
 			}
 			budget -= w.givePlot(f, budget)
@@ -74,15 +74,15 @@ func (w *world) givePlot(f *agents.Firm, budget float64) float64 {
 	whole := f.Wanted * w.p.Land.SquareMetresPerEmployee
 	if f.Location == agents.EstateSite {
 		extra := whole - f.Plot
-		e := &w.estates[f.Estate]
+		e := &w.Estates[f.Estate]
 		if extra <= 0 {
 			return 0
 		}
-		if extra <= budget && e.capacity-e.used >= extra {
-			e.used += extra
+		if extra <= budget && e.Capacity-e.Used >= extra {
+			e.Used += extra
 			f.Plot += extra
 			f.Waiting = 0
-			w.land.allocated += extra
+			w.Land.Allocated += extra
 			return extra
 		}
 	}
@@ -94,18 +94,18 @@ func (w *world) givePlot(f *agents.Firm, budget float64) float64 {
 		return 0
 	}
 	if f.Location == agents.EstateSite {
-		w.estates[f.Estate].used -= f.Plot // it gives up its old plot
+		w.Estates[f.Estate].Used -= f.Plot // it gives up its old plot
 	}
-	w.estates[i].used += whole
+	w.Estates[i].Used += whole
 	f.Location, f.Estate, f.Plot, f.Waiting = agents.EstateSite, int16(i), whole, 0
-	w.land.allocated += whole
+	w.Land.Allocated += whole
 	return whole
 }
 
 func (w *world) openEstateWithRoom(need float64) int {
-	for i := range w.estates {
-		e := &w.estates[i]
-		if e.open <= w.month && e.capacity-e.used >= need {
+	for i := range w.Estates {
+		e := &w.Estates[i]
+		if e.Open <= w.Month && e.Capacity-e.Used >= need {
 			return i
 		}
 	}
@@ -115,8 +115,9 @@ func (w *world) openEstateWithRoom(need float64) int {
 // relocate moves a firm out of Yongkang: to Wuyi or Jinyun next door, or
 // elsewhere in China ("most re-establishing themselves in neighbouring
 // districts").
-func (w *world) relocate(f *agents.Firm, u float64) {
+func (w *world) relocate(f *agents.Firm, r *rng.Draws) {
 	lp := &w.p.Land
+	u := r.Float64()
 	dest := agents.Elsewhere
 	switch {
 	case u < lp.ShareToWuyi:
@@ -128,13 +129,13 @@ func (w *world) relocate(f *agents.Firm, u float64) {
 		w.countWorkshop(f.Village, int(f.Product), -1)
 	}
 	if f.Location == agents.EstateSite && f.Estate >= 0 {
-		w.estates[f.Estate].used -= f.Plot
+		w.Estates[f.Estate].Used -= f.Plot
 	}
 	f.Location, f.Estate, f.Plot, f.Waiting, f.Lead = dest, -1, 0, 0, -1
-	f.Office = w.policy.on(evRegisteredOfficeCentre) && w.rngGov.Float64() < lp.RegisteredOfficeKeep
-	w.acc.left++
+	f.Office = w.policy.on(evRegisteredOfficeCentre) && r.Float64() < lp.RegisteredOfficeKeep
+	w.Acc.Left++
 	if w.policy.on(evYongwujin) && (dest == agents.Wuyi || dest == agents.Jinyun) {
-		w.acc.movedYongwujin++
+		w.Acc.MovedYongwujin++
 	}
 }
 
@@ -145,14 +146,14 @@ func (w *world) yearLand() {
 		w.allocateLand(w.p.Land.AnnualQuota * w.scale)
 	}
 	opened := false
-	for _, e := range w.estates {
-		opened = opened || e.open <= w.month
+	for _, e := range w.Estates {
+		opened = opened || e.Open <= w.Month
 	}
 	if opened {
-		target := agents.LandPrice(&w.p.Land, w.market.priceLevel, w.land.demand, w.land.allocated)
-		w.land.price = agents.AdjustLandPrice(&w.p.Land, w.land.price, target)
+		target := agents.LandPrice(&w.p.Land, w.Market.PriceLevel, w.Land.Demand, w.Land.Allocated)
+		w.Land.Price = agents.AdjustLandPrice(&w.p.Land, w.Land.Price, target)
 	} else {
-		w.land.price = w.p.Land.BasePrice * w.market.priceLevel
+		w.Land.Price = w.p.Land.BasePrice * w.Market.PriceLevel
 	}
-	w.land.demand, w.land.allocated = 0, 0
+	w.Land.Demand, w.Land.Allocated = 0, 0
 }

@@ -8,32 +8,38 @@ import (
 	"clustersim/agents"
 )
 
-// recorder builds the Results year by year.
+// recorder builds the Results year by year: it is the engine's observer
+// of the yearly record point.
 type recorder struct {
-	names    []string
-	index    map[string]int // lookup only; never iterated
-	values   [][]float64
-	years    []int
-	products []ProductYear
-	firms    []FirmSnapshot
-	row      []float64 // values of the year being recorded
+	RecordState
+	index map[string]int // lookup only; never iterated
+	row   []float64      // values of the year being recorded
 }
 
-func (rc *recorder) init(w *world) {
+// RecordState is the history a recorder keeps: part of a run's State.
+type RecordState struct {
+	Names    []string    // county series, in the order they were added
+	Values   [][]float64 // Values[i] is series Names[i], one value per year of Years
+	Years    []int
+	Products []ProductYear
+	Firms    []FirmSnapshot
+}
+
+func (rc *recorder) init(v *View) {
 	rc.index = map[string]int{}
 	for _, d := range Catalogue {
 		rc.add(d.Name)
 	}
-	for _, s := range w.sectors {
+	for _, s := range v.Sectors() {
 		rc.add("firms_sector." + s)
 		rc.add("output_sector." + s)
 	}
 }
 
 func (rc *recorder) add(name string) {
-	rc.index[name] = len(rc.names)
-	rc.names = append(rc.names, name)
-	rc.values = append(rc.values, nil)
+	rc.index[name] = len(rc.Names)
+	rc.Names = append(rc.Names, name)
+	rc.Values = append(rc.Values, nil)
 }
 
 func (rc *recorder) set(name string, v float64) {
@@ -46,24 +52,24 @@ func (rc *recorder) set(name string, v float64) {
 
 // record computes every series of the year. Counts are divided by the
 // scale so that a scaled run reports county-sized figures.
-func (rc *recorder) record(w *world) {
-	year := w.month.Year()
-	rc.row = make([]float64, len(rc.names))
-	s := w.scale
+func (rc *recorder) record(v *View) {
+	year := v.Month.Year()
+	rc.row = make([]float64, len(rc.Names))
+	s := v.Scale()
 	count := func(name string, n float64) { rc.set(name, n/s) }
-	fp := &w.p.Firms
+	fp := &v.Params().Firms
 
 	var byForm [agents.NumForms]float64
-	sectorFirms := make([]float64, len(w.sectors))
-	sectorOutput := make([]float64, len(w.sectors))
-	productOutput := make([]float64, len(w.products))
-	productFirms := make([]int, len(w.products))
+	sectorFirms := make([]float64, len(v.Sectors()))
+	sectorOutput := make([]float64, len(v.Sectors()))
+	productOutput := make([]float64, len(v.Products))
+	productFirms := make([]int, len(v.Products))
 	var total, registered, village, estate, outside, office, exporters, subs, suppliers float64
 	var employment, migrantsEmployed, workshopLabour, output, varieties float64
 	var largest *agents.Firm
 	large := map[string]float64{} // lookup by sector name; read below in a fixed order
-	for _, id := range w.active {
-		f := &w.firms[id]
+	for i := range v.Firms {
+		f := &v.Firms[i]
 		if !f.Location.InYongkang() {
 			outside++
 			if f.Office {
@@ -73,7 +79,7 @@ func (rc *recorder) record(w *world) {
 		}
 		total++
 		byForm[f.Form]++
-		pr := &w.products[f.Product]
+		pr := &v.Products[f.Product]
 		sectorFirms[pr.Sector]++
 		sectorOutput[pr.Sector] += f.YearSales
 		productOutput[f.Product] += f.YearSales
@@ -103,12 +109,12 @@ func (rc *recorder) record(w *world) {
 			largest = f
 		}
 		if f.Employees >= float64(fp.LargeFirmMinEmployees) {
-			large[w.sectors[pr.Sector]]++
+			large[v.Sectors()[pr.Sector]]++
 		}
 	}
 	hired := employment - workshopLabour
 	if hired > 0 {
-		migrantsEmployed = math.Min(hired, w.labour.migrantWorkers)
+		migrantsEmployed = min(hired, v.Labour.MigrantWorkers)
 	}
 	forms := []struct {
 		name string
@@ -130,20 +136,20 @@ func (rc *recorder) record(w *world) {
 	count("estate_firms", estate)
 	count("firms_elsewhere_total", outside)
 	count("firms_registered_office", office)
-	count("firms_left", float64(w.acc.left))
-	rc.cumulative(w, "firms_moved_yongwujin", float64(w.acc.movedYongwujin)/s)
-	count("entries", float64(w.acc.entries))
-	count("spinoffs", float64(w.acc.spinoffs))
-	count("exits", float64(w.acc.exits))
+	count("firms_left", float64(v.Acc.Left))
+	rc.cumulative(v, "firms_moved_yongwujin", float64(v.Acc.MovedYongwujin)/s)
+	count("entries", float64(v.Acc.Entries))
+	count("spinoffs", float64(v.Acc.Spinoffs))
+	count("exits", float64(v.Acc.Exits))
 	count("exporters", exporters)
 	count("subcontractors", subs)
 	count("suppliers_distributors", suppliers)
 	count("employment", employment)
 	count("employment_migrants", migrantsEmployed)
 	rc.set("output_yuan", output/s)
-	rc.set("price_index", w.market.priceLevel)
+	rc.set("price_index", v.Market.PriceLevel)
 	count("varieties", varieties)
-	for i, name := range w.sectors {
+	for i, name := range v.Sectors() {
 		count("firms_sector."+name, sectorFirms[i])
 		rc.set("output_sector."+name, sectorOutput[i]/s)
 	}
@@ -155,33 +161,32 @@ func (rc *recorder) record(w *world) {
 		rc.set("largest_firm_output", largest.YearSales)
 	}
 
-	rc.recordPeople(w, workshopLabour)
-	rc.recordLand(w)
-	rc.recordVillages(w)
-	rc.recordMarkets(w, year, productOutput, productFirms, sectorOutput, output)
-	rc.recordSnapshot(w, year)
+	rc.recordPeople(v, workshopLabour)
+	rc.recordLand(v)
+	rc.recordVillages(v)
+	rc.recordMarkets(v, year, productOutput, productFirms, sectorOutput, output)
 
-	rc.years = append(rc.years, year)
+	rc.Years = append(rc.Years, year)
 	for i, v := range rc.row {
-		rc.values[i] = append(rc.values[i], v)
+		rc.Values[i] = append(rc.Values[i], v)
 	}
 }
 
 // cumulative sets a series to its previous value plus this year's flow.
-func (rc *recorder) cumulative(w *world, name string, flow float64) {
+func (rc *recorder) cumulative(v *View, name string, flow float64) {
 	prev := 0.0
-	if vals := rc.values[rc.index[name]]; len(vals) > 0 {
+	if vals := rc.Values[rc.index[name]]; len(vals) > 0 {
 		prev = vals[len(vals)-1]
 	}
 	rc.set(name, prev+flow)
 }
 
-func (rc *recorder) recordPeople(w *world, workshopLabour float64) {
-	s := w.scale
-	hp := &w.p.Households
+func (rc *recorder) recordPeople(v *View, workshopLabour float64) {
+	s := v.Scale()
+	hp := &v.Params().Households
 	var farm, peddle, alive float64
-	for i := range w.households {
-		h := &w.households[i]
+	for i := range v.Households {
+		h := &v.Households[i]
 		switch h.Activity {
 		case agents.Farming:
 			farm += float64(h.Workers)
@@ -193,29 +198,29 @@ func (rc *recorder) recordPeople(w *world, workshopLabour float64) {
 		}
 	}
 	natives := alive * hp.PersonsPerHousehold
-	migrants := w.labour.migrantWorkers * (1 + w.p.Labour.MigrantDependants)
+	migrants := v.Labour.MigrantWorkers * (1 + v.Params().Labour.MigrantDependants)
 	rc.set("households", alive/s)
 	rc.set("population_natives", natives/s)
 	rc.set("migrants", migrants/s)
 	rc.set("population", (natives+migrants)/s)
-	rc.set("labour_farming", math.Max(0, farm-w.labour.nativeWage)/s)
+	rc.set("labour_farming", max(0, farm-v.Labour.NativeWage)/s)
 	rc.set("labour_peddling", peddle/s)
 	rc.set("labour_workshop", workshopLabour/s)
-	rc.set("labour_wage", w.labour.nativeWage/s)
-	rc.set("labour_left", w.labour.leftWorkers/s)
-	rc.set("taxes_township", w.acc.taxes.Township/s)
-	rc.set("taxes_village", w.acc.taxes.Village/s)
-	rc.set("taxes_state", w.acc.taxes.State/s)
-	rc.set("taxes_city", w.acc.taxes.City/s)
+	rc.set("labour_wage", v.Labour.NativeWage/s)
+	rc.set("labour_left", v.Labour.LeftWorkers/s)
+	rc.set("taxes_township", v.Acc.Taxes.Township/s)
+	rc.set("taxes_village", v.Acc.Taxes.Village/s)
+	rc.set("taxes_state", v.Acc.Taxes.State/s)
+	rc.set("taxes_city", v.Acc.Taxes.City/s)
 }
 
-func (rc *recorder) recordLand(w *world) {
-	rc.set("land_price", w.land.price)
+func (rc *recorder) recordLand(v *View) {
+	rc.set("land_price", v.Land.Price)
 	capacity, used := 0.0, 0.0
-	for _, e := range w.estates {
-		if e.open <= w.month {
-			capacity += e.capacity
-			used += e.used
+	for _, e := range v.Estates {
+		if e.Open <= v.Month {
+			capacity += e.Capacity
+			used += e.Used
 		}
 	}
 	if capacity > 0 {
@@ -223,63 +228,63 @@ func (rc *recorder) recordLand(w *world) {
 	}
 }
 
-func (rc *recorder) recordVillages(w *world) {
-	vp := &w.p.Villages
+func (rc *recorder) recordVillages(v *View) {
+	vp := &v.Params().Villages
 	specialised, posts, business := 0.0, 0.0, 0.0
-	for v := range w.villages {
-		vil := &w.villages[v]
-		if int(vil.Workshops) >= vp.SpecialisedMinWorkshops && w.modalShare(int32(v)) >= vp.SpecialisedShare {
+	for i := range v.Villages {
+		vil := &v.Villages[i]
+		if int(vil.Workshops) >= vp.SpecialisedMinWorkshops && v.ModalShare(int32(i)) >= vp.SpecialisedShare {
 			specialised++
 		}
 		posts += float64(vil.Posts)
 		business += float64(vil.Businessmen)
 	}
-	rc.set("specialised_villages", specialised/w.scale)
+	rc.set("specialised_villages", specialised/v.Scale())
 	if posts > 0 {
 		rc.set("businessmen_posts_share", business/posts)
 	}
 	// Mantang is village 0.
-	m := &w.villages[0]
+	m := &v.Villages[0]
 	nh := float64(len(m.Households))
 	scaleShare := 0.0
 	if m.Workshops > 0 {
-		np := len(w.products)
+		np := len(v.Products)
 		n := 0.0
-		for p := range w.products {
-			if w.sectors[w.products[p].Sector] == "scales" {
-				n += float64(w.villProd[p+0*np])
+		for p := range v.Products {
+			if v.Sectors()[v.Products[p].Sector] == "scales" {
+				n += float64(v.VillProd[p+0*np])
 			}
 		}
 		scaleShare = n / float64(m.Workshops)
 	}
-	rc.set("mantang_households", nh/w.scale)
-	rc.set("mantang_workshops", float64(m.Workshops)/w.scale)
+	rc.set("mantang_households", nh/v.Scale())
+	rc.set("mantang_workshops", float64(m.Workshops)/v.Scale())
 	if nh > 0 {
 		rc.set("mantang_workshops_per_183", float64(m.Workshops)/nh*183)
 	}
-	rc.cumulative(w, "mantang_arrests", w.acc.arrests/w.scale)
+	rc.cumulative(v, "mantang_arrests", v.Acc.Arrests/v.Scale())
 	rc.set("mantang_scale_share", scaleShare)
 }
 
-func (rc *recorder) recordMarkets(w *world, year int, productOutput []float64, productFirms []int, sectorOutput []float64, output float64) {
-	mp := &w.p.Markets
+func (rc *recorder) recordMarkets(v *View, year int, productOutput []float64, productFirms []int, sectorOutput []float64, output float64) {
+	mp := &v.Params().Markets
 	third := 0.0
 	doors := 0.0
-	for p := range w.products {
-		pr := &w.products[p]
+	for p := range v.Products {
+		pr := &v.Products[p]
 		if pr.Available > year {
 			continue
 		}
-		share := w.market.share[p]
+		share := v.Market.Share[p]
 		if share >= mp.ShareThreshold {
 			third++
 		}
-		if w.sectors[pr.Sector] == "locks_doors" && w.cfg.Ladder[pr.Rung].Name == "security_doors" {
-			doors = math.Max(doors, share)
+		if v.Sectors()[pr.Sector] == "locks_doors" && v.Config().Ladder[pr.Rung].Name == "security_doors" {
+			doors = max(doors, share)
 		}
-		rc.products = append(rc.products, ProductYear{
-			Year: year, Product: pr.Name, Sector: w.sectors[pr.Sector], Producers: int(math.Round(float64(productFirms[p]) / w.scale)),
-			OutputYuan: productOutput[p] / w.scale, Price: w.market.price[p], NationalShare: share,
+		rc.Products = append(rc.Products, ProductYear{
+			Year: year, Product: pr.Name, Sector: v.Sectors()[pr.Sector], Producers: int(math.Round(float64(productFirms[p]) / v.Scale())),
+			OutputYuan: productOutput[p] / v.Scale(), Price: v.Market.Price[p], NationalShare: share,
 		})
 	}
 	rc.set("products_third_share", third)
@@ -293,20 +298,38 @@ func (rc *recorder) recordMarkets(w *world, year int, productOutput []float64, p
 	rc.set("sectors_structuring", structuring)
 }
 
-func (rc *recorder) recordSnapshot(w *world, year int) {
-	if cap(rc.firms)-len(rc.firms) < len(w.active) {
-		// Grow once for the years left, not year by year.
-		left := w.cfg.End.Year() - year + 1
-		grown := make([]FirmSnapshot, len(rc.firms), len(rc.firms)+len(w.active)*left*5/4)
-		copy(grown, rc.firms)
-		rc.firms = grown
+// Observe records the year at the record point of December.
+func (rc *recorder) Observe(at Point, v *View) {
+	if at == YearRecord {
+		rc.record(v)
 	}
-	for _, id := range w.active {
-		f := &w.firms[id]
-		rc.firms = append(rc.firms, FirmSnapshot{
+}
+
+// firmRecorder keeps the yearly snapshot of every living firm, in the
+// history of the run's recorder.
+type firmRecorder struct{ rc *RecordState }
+
+// Observe takes the snapshot at the record point of December.
+func (fr firmRecorder) Observe(at Point, v *View) {
+	if at == YearRecord {
+		fr.rc.recordFirms(v, v.Month.Year())
+	}
+}
+
+func (rc *RecordState) recordFirms(v *View, year int) {
+	if cap(rc.Firms)-len(rc.Firms) < len(v.Firms) {
+		// Grow once for the years left, not year by year.
+		left := v.Config().End.Year() - year + 1
+		grown := make([]FirmSnapshot, len(rc.Firms), len(rc.Firms)+len(v.Firms)*left*5/4)
+		copy(grown, rc.Firms)
+		rc.Firms = grown
+	}
+	for i := range v.Firms {
+		f := &v.Firms[i]
+		rc.Firms = append(rc.Firms, FirmSnapshot{
 			Year: int16(year), Form: uint8(f.Form), FirmID: f.ID, Product: f.Product,
-			Location: w.locationIndex(f), Employees: int32(math.Round(f.Employees)),
-			AgeMonths: int32(w.month) - f.Born + 1, OutputYuan: f.YearSales,
+			Location: v.LocationIndex(f), Employees: int32(math.Round(f.Employees)),
+			AgeMonths: int32(v.Month) - f.Born + 1, OutputYuan: f.YearSales,
 		})
 	}
 }
@@ -334,9 +357,9 @@ func (w *world) locationIndex(f *agents.Firm) int16 {
 
 // results assembles the Results, series sorted by name.
 func (rc *recorder) results() []Series {
-	out := make([]Series, len(rc.names))
-	for i, n := range rc.names {
-		out[i] = Series{Name: n, Values: rc.values[i]}
+	out := make([]Series, len(rc.Names))
+	for i, n := range rc.Names {
+		out[i] = Series{Name: n, Values: rc.Values[i]}
 	}
 	slices.SortFunc(out, func(a, b Series) int { return cmp.Compare(a.Name, b.Name) })
 	return out

@@ -6,52 +6,20 @@ import (
 	"clustersim/agents"
 )
 
-// step advances the world by one month. The order of sub-steps is fixed
-// and documented in docs/ODD.md ("Process overview and scheduling"):
-//
-//  1. timeline: events and regime in force; one-off effects of events that begin;
-//  2. markets: prices and national shares from last month's output; wage,
-//     farm income, price level and productivity of the month;
-//  3. households: the twelfth of households whose review month it is;
-//  4. governments: collectives founded, the spread of the compromise;
-//  5. firms: production and accounts, the quarterly review of size (firing,
-//     and hiring at last month's fill rate), form changes (registration,
-//     red hats, raids of unregistered workshops, privatisation), the yearly
-//     review (quality, designs, product, owners quitting), markets
-//     (exporting, subcontracting), spin-offs, exit;
-//  6. labour: next month's fill rate; migration;
-//  7. land: estate plots (monthly before quotas), relocation;
-//  8. in December, the yearly sub-steps (see yearEnd): land quota and land
-//     price, elections, the record of the year, the tax ranking, household
-//     formation, the pedlars' view of demand.
-func (w *world) step() {
-	began := w.policy.update(w.cfg, w.month)
-	w.applyEvents(began)
-	w.updatePrices()
-	w.stepHouseholds()
-	w.stepGovernments()
-	w.stepFirms()
-	w.stepLabour()
-	w.stepLand()
-	if w.month.MonthOfYear() == 12 {
-		w.yearEnd()
-	}
-}
-
 // applyEvents gives the one-off effects of events that begin this month.
 func (w *world) applyEvents(began []EventKind) {
 	for _, k := range began {
 		switch k {
 		case MantangRepression:
-			w.villages[0].Stance = agents.Repress
+			w.Villages[0].Stance = agents.Repress
 		case MantangCompromise:
-			w.villages[0].Stance = agents.Encourage
+			w.Villages[0].Stance = agents.Encourage
 		case Confederation:
-			w.villages[0].Cover = true
+			w.Villages[0].Cover = true
 		case Legitimisation:
-			for v := range w.villages {
-				if w.villages[v].Stance == agents.Repress {
-					w.villages[v].Stance = agents.Tolerate
+			for v := range w.Villages {
+				if w.Villages[v].Stance == agents.Repress {
+					w.Villages[v].Stance = agents.Tolerate
 				}
 			}
 		}
@@ -64,30 +32,30 @@ func (w *world) applyEvents(began []EventKind) {
 func (w *world) updatePrices() {
 	mp := &w.p.Markets
 	t := w.fracYear() - float64(w.cfg.Start.Year())
-	w.market.priceLevel = math.Exp(mp.Inflation * t)
-	w.market.tfp = w.p.Firms.Productivity * math.Exp(w.p.Firms.ProductivityGrowth*t)
+	w.Market.PriceLevel = math.Exp(mp.Inflation * t)
+	w.Market.TFP = w.p.Firms.Productivity * math.Exp(w.p.Firms.ProductivityGrowth*t)
 	year := w.fracYear()
 	crisis := w.policy.on(evFinancialCrisis)
-	for i := range w.products {
-		pr := &w.products[i]
+	for i := range w.Products {
+		pr := &w.Products[i]
 		fringe := pr.NationalMarket(year) / 12
-		s := agents.NationalShare(w.market.volume[i], fringe)
-		w.market.share[i] = s
-		w.market.price[i] = agents.Price(mp, w.market.priceLevel, s)
-		xs := agents.NationalShare(w.market.export[i], fringe*mp.ExportMarketRatio)
-		w.market.exportShr[i] = xs
-		w.market.xprice[i] = agents.ExportPrice(mp, w.market.price[i], xs, crisis)
+		s := agents.NationalShare(w.Market.Volume[i], fringe)
+		w.Market.Share[i] = s
+		w.Market.Price[i] = agents.Price(mp, w.Market.PriceLevel, s)
+		xs := agents.NationalShare(w.Market.Export[i], fringe*mp.ExportMarketRatio)
+		w.Market.ExportShare[i] = xs
+		w.Market.ExportPrice[i] = agents.ExportPrice(mp, w.Market.Price[i], xs, crisis)
 	}
 	lp := &w.p.Labour
 	tight := 0.0
-	if w.labour.nativeWage > 0 {
-		tight = w.labour.migrantWorkers / (w.labour.migrantWorkers + w.labour.nativeWage)
+	if w.Labour.NativeWage > 0 {
+		tight = w.Labour.MigrantWorkers / (w.Labour.MigrantWorkers + w.Labour.NativeWage)
 	}
-	w.labour.wage = lp.Wage * w.market.priceLevel * math.Exp(lp.WageGrowth*t) * (1 + lp.WageTightness*tight)
+	w.Labour.Wage = lp.Wage * w.Market.PriceLevel * math.Exp(lp.WageGrowth*t) * (1 + lp.WageTightness*tight)
 	if crisis {
-		w.labour.wage *= 1 + mp.CrisisCostRise
+		w.Labour.Wage *= 1 + mp.CrisisCostRise
 	}
-	w.labour.farmIncome = w.p.Households.FarmIncome * w.market.priceLevel * math.Exp(w.p.Households.FarmIncomeGrowth*t)
+	w.Labour.FarmIncome = w.p.Households.FarmIncome * w.Market.PriceLevel * math.Exp(w.p.Households.FarmIncomeGrowth*t)
 }
 
 // unitPrice is what a firm gets for a unit of its output: the home price
@@ -95,35 +63,35 @@ func (w *world) updatePrices() {
 // subcontractor, and a mix of home and export prices for an exporter.
 func (w *world) unitPrice(f *agents.Firm) float64 {
 	if f.Lead >= 0 {
-		return w.market.price[f.Product] * (1 - w.p.Firms.SubcontractPriceCut)
+		return w.Market.Price[f.Product] * (1 - w.p.Firms.SubcontractPriceCut)
 	}
 	if f.Exporter {
 		x := w.p.Firms.ExportShare
-		return (1-x)*w.market.price[f.Product] + x*w.market.xprice[f.Product]
+		return (1-x)*w.Market.Price[f.Product] + x*w.Market.ExportPrice[f.Product]
 	}
-	return w.market.price[f.Product]
+	return w.Market.Price[f.Product]
 }
 
 // stepHouseholds lets the households whose review month it is weigh their
 // activity: farm, peddle, or open a workshop.
 func (w *world) stepHouseholds() {
 	hp := &w.p.Households
-	r := w.rngHouse
 	allowed := w.policy.on(evHouseholdResponsibility)
-	farm := w.labour.farmIncome
+	farm := w.Labour.FarmIncome
 	// Household i reviews its activity in month i mod 12.
-	for i := w.month.MonthOfYear() - 1; i < len(w.households); i += 12 {
+	for i := w.Month.MonthOfYear() - 1; i < len(w.Households); i += 12 {
 		id := int32(i)
-		h := &w.households[i]
+		h := &w.Households[i]
 		switch h.Activity {
 		case agents.Farming:
 			h.Savings += hp.SavingsRate * farm
-			if allowed && r.Float64() < hp.PeddleStartRate {
+			if allowed && w.rand(drawOccupation, h.UID).Float64() < hp.PeddleStartRate {
 				w.setActivity(id, agents.Peddling)
 			}
 		case agents.Peddling:
 			h.Savings += hp.SavingsRate * agents.PeddleIncome(hp, farm)
-			if p, ok := agents.PeddlerLearns(hp, w.hot, r.Float64(), r.Float64()); ok {
+			r := w.rand(drawOccupation, h.UID)
+			if p, ok := agents.PeddlerLearns(hp, w.Hot, r.Float64(), r.Float64()); ok {
 				h.Known = int16(p)
 			}
 			if r.Float64() < hp.PeddleStopRate {
@@ -132,9 +100,9 @@ func (w *world) stepHouseholds() {
 		default: // running a workshop, or gone
 			continue
 		}
-		if r.Float64() < hp.EmigrationRate {
+		if w.rand(drawEmigration, h.UID).Float64() < hp.EmigrationRate {
 			w.setActivity(id, agents.Left)
-			w.labour.leftWorkers += float64(h.Workers)
+			w.Labour.LeftWorkers += float64(h.Workers)
 			continue
 		}
 		if allowed {
@@ -145,23 +113,23 @@ func (w *world) stepHouseholds() {
 
 // considerWorkshop applies the entry rule to household i.
 func (w *world) considerWorkshop(i int32) {
-	h := &w.households[i]
-	r := w.rngHouse
-	v := &w.villages[h.Village]
+	h := &w.Households[i]
+	r := w.rand(drawEntry, h.UID)
+	v := &w.Villages[h.Village]
 	prod := agents.ChooseProduct(&w.p.Households, int(h.Known), int(v.Modal), w.modalShare(h.Village), r.Float64())
-	if prod < 0 || w.products[prod].Available > w.month.Year() {
+	if prod < 0 || w.Products[prod].Available > w.Month.Year() {
 		return // nothing it knows how to make and sell
 	}
 	enc, credit := 0.0, 0.0
 	if v.Stance == agents.Encourage {
 		enc, credit = w.p.Villages.EncouragementBoost, w.p.Villages.EncouragementCredit
 	}
-	capital := w.products[prod].Capital * w.market.priceLevel * w.p.Households.WorkshopStartCapital * (1 - credit)
+	capital := w.Products[prod].Capital * w.Market.PriceLevel * w.p.Households.WorkshopStartCapital * (1 - credit)
 	if h.Savings < capital {
 		return // no "first pot of gold" yet (EntryProbability would be 0)
 	}
 	quality := math.Exp(w.p.Firms.QualityDispersion * r.NormFloat64())
-	if w.products[prod].Complexity > quality {
+	if w.Products[prod].Complexity > quality {
 		return // not able to make it
 	}
 	share := 0.0
@@ -170,7 +138,7 @@ func (w *world) considerWorkshop(i int32) {
 	}
 	form := w.registerForm(h.Village, float64(h.Workers), r.Float64())
 	fp := &w.p.Firms
-	vol := agents.Output(fp, w.market.tfp, quality, float64(h.Workers), form) * 12 * agents.SalesAccess(fp, form, w.policy.privateAllowed())
+	vol := agents.Output(fp, w.Market.TFP, quality, float64(h.Workers), form) * 12 * agents.SalesAccess(fp, form, w.policy.privateAllowed())
 	// Expected profit before the cost of cover; the cover (the
 	// confederation's fees of a red hat) is weighed on its own.
 	rates := w.policy.rates(form)
@@ -179,29 +147,29 @@ func (w *world) considerWorkshop(i int32) {
 		fees = rates.Township + rates.Village
 		rates.Township, rates.Village = 0, 0
 	}
-	profit := vol * agents.UnitMargin(fp, w.market.price[prod], w.market.priceLevel, rates.Total(), 0)
-	cover := fees * vol * w.market.price[prod]
+	profit := vol * agents.UnitMargin(fp, w.Market.Price[prod], w.Market.PriceLevel, rates.Total(), 0)
+	cover := fees * vol * w.Market.Price[prod]
 	sanction := 0.0
 	if form == agents.Underground {
 		sanction = w.sanctionProbability(h.Village) * 12
 	}
 	in := agents.EntryInputs{
-		Allowed: true, ExpectedProfit: profit, FarmIncome: w.labour.farmIncome,
-		SanctionProb: math.Min(1, sanction), SanctionLoss: w.p.Households.SanctionLoss * w.market.priceLevel,
+		Allowed: true, ExpectedProfit: profit, FarmIncome: w.Labour.FarmIncome,
+		SanctionProb: min(1, sanction), SanctionLoss: w.p.Households.SanctionLoss * w.Market.PriceLevel,
 		CoverCost: cover, Savings: h.Savings, CapitalNeed: capital, NeighbourShare: share, Encouragement: enc,
 	}
 	if r.Float64() >= agents.EntryProbability(&w.p.Households, in) {
 		return
 	}
 	h.Savings -= capital
-	f := w.newFirm(form, int16(prod), h.Village, i)
+	f := w.newFirm(h.UID.Child(idWorkshop, int(w.Month), 0), form, int16(prod), h.Village, i)
 	f.Family = float64(h.Workers)
 	f.SetEmployees(fp, f.Family)
 	f.Quality = quality
 	f.Capital = capital
 	h.Firm = f.ID
 	w.setActivity(i, agents.Workshop)
-	w.acc.entries++
+	w.Acc.Entries++
 }
 
 // registerForm is the legal form a new household workshop takes: none
@@ -218,7 +186,7 @@ func (w *world) registerForm(village int32, workers, u float64) agents.LegalForm
 		}
 		return agents.Getihu
 	}
-	if w.villages[village].Cover && !w.policy.on(evRedHatRepression) {
+	if w.Villages[village].Cover && !w.policy.on(evRedHatRepression) {
 		g := &w.policy.gov
 		if agents.WantsRedHat(&w.p.Firms, g.CommuneFee+g.VillageFee+g.StateTax, g.GetihuTax, u) {
 			return agents.RedHat
@@ -231,7 +199,7 @@ func (w *world) registerForm(village int32, workers, u float64) agents.LegalForm
 // village: the regime's sanction, full under repression, reduced by
 // tolerance, none under encouragement.
 func (w *world) sanctionProbability(village int32) float64 {
-	switch w.villages[village].Stance {
+	switch w.Villages[village].Stance {
 	case agents.Repress:
 		if village == 0 {
 			return w.p.Villages.RepressionSanction
@@ -250,23 +218,18 @@ func (w *world) sanctionProbability(village int32) float64 {
 // legitimises it. (Repression acts in the firm sub-step, in changeForm,
 // and on the entry decision.)
 func (w *world) stepGovernments() {
-	r := w.rngGov
 	fp := &w.p.Firms
 	if w.policy.on(evRuralCompanies) && !w.policy.on(evCollectiveShareholding) && fp.CollectiveFoundRate > 0 {
-		n := int(math.Floor(fp.CollectiveFoundRate*w.scale + r.Float64()))
-		for range n {
-			form := agents.VillageCollective
-			if r.Float64() < w.cfg.TownshipCollectiveShare {
-				form = agents.TownshipCollective
-			}
-			w.newCollective(form, int32(r.IntN(len(w.villages))))
-			w.acc.entries++
+		n := int(math.Floor(fp.CollectiveFoundRate*w.scale + w.rand(drawCollectiveFounding, county).Float64()))
+		for k := range n {
+			w.foundCollective(county.Child(idCollective, int(w.Month), k))
+			w.Acc.Entries++
 		}
 	}
 	if w.policy.on(evLegitimisation) {
-		for v := range w.villages {
-			vil := &w.villages[v]
-			if !vil.Cover && r.Float64() < w.p.Villages.CompromiseDiffusion {
+		for v := range w.Villages {
+			vil := &w.Villages[v]
+			if !vil.Cover && w.rand(drawCompromise, villageID(v)).Float64() < w.p.Villages.CompromiseDiffusion {
 				// The village takes up Mantang's model: the confederation's
 				// cover, and a committee that encourages workshops ("four
 				// wheels turning together").
@@ -276,66 +239,94 @@ func (w *world) stepGovernments() {
 	}
 }
 
-// stepFirms runs every living firm through the month.
+// stepFirms runs every living firm through the month, in ID order.
 func (w *world) stepFirms() {
 	fp := &w.p.Firms
-	r := w.rngFirm
-	for i := range w.market.volume {
-		w.market.volume[i], w.market.export[i], w.market.producers[i] = 0, 0, 0
+	for i := range w.Market.Volume {
+		w.Market.Volume[i], w.Market.Export[i], w.Market.Producers[i] = 0, 0, 0
 	}
 	w.waiting = w.waiting[:0]
-	w.labour.hired, w.labour.want, w.labour.vacancies = 0, 0, 0
-	n := len(w.active) // spin-offs founded during this loop start next month
-	kept := 0          // living firms are compacted to the front of w.active
+	w.Labour.Hired, w.Labour.Want, w.Labour.Vacancies = 0, 0, 0
+	managersFree, softBudget, spinoffs := w.policy.on(evControlManagement), !w.policy.on(evCollectiveShareholding), w.spinoffAllowed()
+	n := len(w.Firms) // spin-offs founded during this loop start next month
 	for k := 0; k < n; k++ {
-		id := w.active[k]
-		f := &w.firms[id]
-		if !f.Alive {
-			continue
-		}
-		w.produce(f)
-		w.plan(f)
-		w.changeForm(f, r) // may close it (a raid)
+		f := &w.Firms[k]
 		if f.Alive {
-			w.innovate(f, r) // may close it (the owner quits)
+			w.produce(f)
+			w.plan(f)
+			w.changeForm(f) // may close it (a raid)
 		}
 		if f.Alive {
-			w.trade(f, r)
-			if pr := agents.SpinoffProbability(fp, f, w.policy.on(evControlManagement)); pr > 0 && r.Float64() < pr && w.spinoffAllowed() {
-				w.spinoff(id, r)
-				f = &w.firms[id]
+			w.innovate(f) // may close it (the owner quits)
+		}
+		if f.Alive {
+			w.trade(f)
+			if pr := agents.SpinoffProbability(fp, f, managersFree); spinoffs && pr > 0 {
+				if r := w.rand(drawSpinoff, f.UID); r.Float64() < pr {
+					w.spinoff(k, r)
+				}
+				f = &w.Firms[k]
 			}
-			if r.Float64() < agents.ExitProbability(fp, f, !w.policy.on(evCollectiveShareholding)) {
+			if w.rand(drawExit, f.UID).Float64() < agents.ExitProbability(fp, f, softBudget) {
 				w.closeFirm(f)
 			}
 		}
 		if !f.Alive {
 			continue
 		}
-		w.active[kept] = id
-		kept++
 		if f.Location.InYongkang() {
-			w.labour.hired += math.Max(0, f.Employees-f.Family)
-			w.labour.vacancies += math.Max(0, f.Target-f.Employees)
+			w.Labour.Hired += max(0, f.Employees-f.Family)
+			w.Labour.Vacancies += max(0, f.Target-f.Employees)
 			if f.Waiting > 0 {
 				w.waiting = append(w.waiting, f.ID) // every month while it waits for land
 			}
 		}
 	}
-	w.active = append(w.active[:kept], w.active[n:]...) // with the firms founded this month
+	if w.closed*8 > len(w.Firms) || w.Month.MonthOfYear() == 12 {
+		w.compactFirms()
+	}
+}
+
+// compactFirms removes closed firms from w.Firms, keeping ID order. The
+// firm sub-step calls it when an eighth of the firms have closed (so the
+// hot loop does not walk the dead), and in December (so the yearly
+// sub-steps and the observers see only living firms).
+func (w *world) compactFirms() {
+	kept := 0
+	for k := range w.Firms {
+		if !w.Firms[k].Alive {
+			continue
+		}
+		if kept != k {
+			w.Firms[kept] = w.Firms[k]
+			w.slot[w.Firms[kept].ID] = int32(kept)
+		}
+		kept++
+	}
+	clear(w.Firms[kept:])
+	w.Firms = w.Firms[:kept]
+	w.closed = 0
+}
+
+// firm returns the living firm of an ID, or nil if it has closed.
+func (w *world) firm(id int32) *agents.Firm {
+	if id < 0 || int(id) >= len(w.slot) || w.slot[id] < 0 {
+		return nil
+	}
+	return &w.Firms[w.slot[id]]
 }
 
 // produce: output, sales, costs and taxes of one month.
 func (w *world) produce(f *agents.Firm) {
 	fp := &w.p.Firms
-	vol := f.MonthlyOutput(fp, w.market.tfp)
+	vol := f.MonthlyOutput(fp, w.Market.TFP)
 	if f.Lead < 0 {
 		vol *= agents.SalesAccess(fp, f.Form, w.policy.privateAllowed())
 	}
 	f.Volume = vol
 	sales := vol * w.unitPrice(f)
-	wages := math.Max(0, f.Employees-f.Family) * w.labour.wage / 12
-	materials := fp.MaterialsShare * w.market.priceLevel * vol * (1 + w.costRise())
+	wages := max(0, f.Employees-f.Family) * w.Labour.Wage / 12
+	materials := fp.MaterialsShare * w.Market.PriceLevel * vol * (1 + w.costRise())
 	rates := w.policy.rates(f.Form)
 	if !f.Location.InYongkang() {
 		rates = agents.Rates{State: rates.State + rates.City}
@@ -350,15 +341,15 @@ func (w *world) produce(f *agents.Firm) {
 	f.YearSales += sales
 	f.YearTaxes += taxes
 	f.YearProfit += profit
-	w.acc.taxes.Township += rates.Township * sales
-	w.acc.taxes.Village += rates.Village * sales
-	w.acc.taxes.State += rates.State * sales
-	w.acc.taxes.City += rates.City * sales
+	w.Acc.Taxes.Township += rates.Township * sales
+	w.Acc.Taxes.Village += rates.Village * sales
+	w.Acc.Taxes.State += rates.State * sales
+	w.Acc.Taxes.City += rates.City * sales
 	if f.Location.InYongkang() {
-		w.market.volume[f.Product] += vol
-		w.market.producers[f.Product]++
+		w.Market.Volume[f.Product] += vol
+		w.Market.Producers[f.Product]++
 		if f.Exporter {
-			w.market.export[f.Product] += vol * fp.ExportShare
+			w.Market.Export[f.Product] += vol * fp.ExportShare
 		}
 	}
 }
@@ -377,32 +368,32 @@ func (w *world) costRise() float64 {
 // site is too small.
 func (w *world) plan(f *agents.Firm) {
 	const months = 3 // the period between a firm's reviews of its size
-	if (int(f.ID)+int(w.month))%months != 0 && f.Wanted != 0 {
+	if (int(f.ID)+int(w.Month))%months != 0 && f.Wanted != 0 {
 		return
 	}
 	fp := &w.p.Firms
-	margin := agents.UnitMargin(fp, w.unitPrice(f), w.market.priceLevel, w.policy.rates(f.Form).Total(), w.costRise())
+	margin := agents.UnitMargin(fp, w.unitPrice(f), w.Market.PriceLevel, w.policy.rates(f.Form).Total(), w.costRise())
 	if f.Lead < 0 {
 		margin *= agents.SalesAccess(fp, f.Form, w.policy.privateAllowed())
 	}
-	f.Wanted = agents.OptimalEmployees(fp, w.market.tfp, f.Quality, margin, w.labour.wage, f.Form)
+	f.Wanted = agents.OptimalEmployees(fp, w.Market.TFP, f.Quality, margin, w.Labour.Wage, f.Form)
 	lstar := f.Wanted
 	limit := agents.EmployeeCap(fp, f.Form, f.Location, true)
 	if f.Location == agents.EstateSite {
-		limit = math.Min(limit, f.Plot/w.p.Land.SquareMetresPerEmployee)
+		limit = min(limit, f.Plot/w.p.Land.SquareMetresPerEmployee)
 	}
 	if f.Form.Collective() && !w.policy.on(evCollectiveShareholding) {
 		// Soft budget: collectives do not plan to shed labour (their site
 		// or plot still limits them).
-		lstar = math.Max(lstar, f.Employees)
+		lstar = max(lstar, f.Employees)
 	}
-	f.Target = math.Min(lstar, limit)
+	f.Target = min(lstar, limit)
 	if lstar > limit && f.Form.CanInvoice() && f.Location.InYongkang() && !math.IsInf(limit, 1) {
 		f.Waiting += months // it queues for land (see stepFirms) until its next review
 	} else {
 		f.Waiting = 0
 	}
-	if f.Target < f.Employees && f.Employees <= math.Max(1, f.Family) {
+	if f.Target < f.Employees && f.Employees <= max(1, f.Family) {
 		return // a family workshop does not fire its own family
 	}
 	var g float64
@@ -415,14 +406,14 @@ func (w *world) plan(f *agents.Firm) {
 		g = agents.GrowthOver(fp, f.Employees, f.Target, months)
 	}
 	if g < 0 {
-		f.SetEmployees(fp, math.Max(1, math.Max(f.Family, f.Employees*(1+g))))
+		f.SetEmployees(fp, max(1, max(f.Family, f.Employees*(1+g))))
 	} else if g > 0 {
 		want := f.Employees * g
 		if !f.Location.InYongkang() {
 			f.SetEmployees(fp, f.Employees+want) // it hires where it now produces
 			return
 		}
-		w.labour.want += want
-		f.SetEmployees(fp, f.Employees+want*w.labour.fill)
+		w.Labour.Want += want
+		f.SetEmployees(fp, f.Employees+want*w.Labour.Fill)
 	}
 }

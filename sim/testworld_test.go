@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"clustersim/agents"
+	"clustersim/agents/rng"
 )
 
 // testConfig is a minimal scenario: one product, two estates that open in
@@ -43,14 +44,14 @@ func newTestWorld(t *testing.T, cfg *Config, seed uint64) *world {
 	if err != nil {
 		t.Fatalf("newWorld: %v", err)
 	}
-	w.policy.update(cfg, w.month)
+	w.policy.update(cfg, w.Month)
 	return w
 }
 
 // addFirm adds a private firm on a village site that wants the given
 // number of employees.
 func addFirm(w *world, wanted float64) *agents.Firm {
-	f := w.newFirm(agents.Private, 0, 1, -1)
+	f := w.newFirm(rng.NewID(idWorkshop, int(w.NextFirmID)), agents.Private, 0, 1, -1)
 	f.SetEmployees(&w.p.Firms, 5)
 	f.Wanted = wanted
 	return f
@@ -58,10 +59,10 @@ func addFirm(w *world, wanted float64) *agents.Firm {
 
 // fillEstates leaves room m² free in the first estate and fills the others.
 func fillEstates(w *world, room float64) {
-	for i := range w.estates {
-		w.estates[i].used = w.estates[i].capacity
+	for i := range w.Estates {
+		w.Estates[i].Used = w.Estates[i].Capacity
 	}
-	w.estates[0].used -= room
+	w.Estates[0].Used -= room
 }
 
 func TestRankTaxpayers(t *testing.T) {
@@ -77,7 +78,7 @@ func TestRankTaxpayers(t *testing.T) {
 		}
 		fs := make([]*agents.Firm, len(ids)) // pointers only once w.firms has stopped growing
 		for i, id := range ids {
-			fs[i] = &w.firms[id]
+			fs[i] = &w.Firms[id]
 		}
 		return w, fs
 	}
@@ -149,10 +150,10 @@ func TestRankingPriorityForLand(t *testing.T) {
 						if !rankedFirst {
 							ranked, unranked = b, a
 						}
-						w.firms[ranked].Ranked = true
+						w.Firms[ranked].Ranked = true
 						w.waiting = append(w.waiting, a, b)
 						w.allocateLand(lim.budget)
-						r, u := &w.firms[ranked], &w.firms[unranked]
+						r, u := &w.Firms[ranked], &w.Firms[unranked]
 						if ranking {
 							if r.Location != agents.EstateSite || r.Plot != need {
 								t.Errorf("ranking in force, seed %d, ranked firm queued first %v: ranked firm at %s with %g m², want an estate plot of %g m²",
@@ -165,7 +166,7 @@ func TestRankingPriorityForLand(t *testing.T) {
 						} else if u.Location == agents.EstateSite {
 							servedUnranked++
 						}
-						if got := w.land.allocated; got != need {
+						if got := w.Land.Allocated; got != need {
 							t.Errorf("seed %d: allocated %g m², want %g (land for one firm)", seed, got, need)
 						}
 					}
@@ -186,13 +187,13 @@ func TestAllocateLandSkipsRequestsThatDoNotFit(t *testing.T) {
 	fillEstates(w, 1000)
 	big := addFirm(w, 100).ID  // 5,000 m²: fits in no estate
 	small := addFirm(w, 10).ID // 500 m²: fits
-	w.firms[big].Ranked = true // served first while the ranking is in force
+	w.Firms[big].Ranked = true // served first while the ranking is in force
 	w.waiting = append(w.waiting, big, small)
 	w.allocateLand(math.Inf(1))
-	if f := &w.firms[big]; f.Location != agents.VillageSite {
+	if f := &w.Firms[big]; f.Location != agents.VillageSite {
 		t.Fatalf("firm wanting 5,000 m² was placed at %s with %g m², but no estate has more than 1,000 m² free", f.Location, f.Plot)
 	}
-	if f := &w.firms[small]; f.Location != agents.EstateSite || f.Plot != 500 {
+	if f := &w.Firms[small]; f.Location != agents.EstateSite || f.Plot != 500 {
 		t.Errorf("firm wanting 500 m² is at %s with %g m² after a larger request found no room; "+
 			"want it on an estate with 500 m² (allocateLand must go on to the next firm)", f.Location, f.Plot)
 	}
@@ -206,11 +207,11 @@ func TestAllocateLandMoveKeepsPlot(t *testing.T) {
 	sq := w.p.Land.SquareMetresPerEmployee
 	f := addFirm(w, 20) // wants 1,000 m²
 	f.Location, f.Estate, f.Plot = agents.EstateSite, 0, 10*sq
-	w.estates[0].used = w.estates[0].capacity // east is full, the firm's 500 m² included
-	w.estates[1].used = 0
+	w.Estates[0].Used = w.Estates[0].Capacity // east is full, the firm's 500 m² included
+	w.Estates[1].Used = 0
 	w.waiting = append(w.waiting, f.ID)
 	w.allocateLand(math.Inf(1))
-	f = &w.firms[f.ID]
+	f = &w.Firms[f.ID]
 	if f.Estate != 1 {
 		t.Fatalf("firm is in estate %d, want it moved to estate 1 (the only one with room)", f.Estate)
 	}
@@ -218,7 +219,7 @@ func TestAllocateLandMoveKeepsPlot(t *testing.T) {
 		t.Errorf("after moving to estate 1 the firm holds %g m², want %g m² (its wanted size): "+
 			"it gave up its old plot of %g m² and must get its whole size, not only the extra %g m²", f.Plot, want, 10*sq, f.Wanted*sq-10*sq)
 	}
-	if got, want := w.estates[0].used+w.estates[1].used, w.estates[0].capacity-10*sq+f.Plot; math.Abs(got-want) > 1e-9 {
+	if got, want := w.Estates[0].Used+w.Estates[1].Used, w.Estates[0].Capacity-10*sq+f.Plot; math.Abs(got-want) > 1e-9 {
 		t.Errorf("estates use %g m² in all, want %g (the rest of east plus the firm's plot)", got, want)
 	}
 }
@@ -240,30 +241,30 @@ func TestWorkshopCountsAfterArrest(t *testing.T) {
 	w.applyEvents([]EventKind{MantangRepression})
 	w.updatePrices()
 
-	owner := w.villages[0].Households[0]
-	f := w.newFirm(agents.Underground, 0, 0, owner)
-	if int(f.ID)%12 != w.month.MonthOfYear()-1 {
-		t.Fatalf("firm %d does not review its product in month %d; the test needs it to", f.ID, w.month.MonthOfYear())
+	owner := w.Villages[0].Households[0]
+	f := w.newFirm(w.Households[owner].UID.Child(idWorkshop, int(w.Month), 0), agents.Underground, 0, 0, owner)
+	if int(f.ID)%12 != w.Month.MonthOfYear()-1 {
+		t.Fatalf("firm %d does not review its product in month %d; the test needs it to", f.ID, w.Month.MonthOfYear())
 	}
 	f.SetEmployees(&w.p.Firms, 2)
 	f.Family = 2
-	w.households[owner].Firm = f.ID
+	w.Households[owner].Firm = f.ID
 	w.setActivity(owner, agents.Workshop)
 
 	w.stepFirms()
 
-	if f := &w.firms[f.ID]; f.Alive {
+	if w.firm(f.ID) != nil {
 		t.Fatalf("the workshop survived a raid with repression_sanction 1")
 	}
-	np := len(w.products)
-	for v := range w.villages {
+	np := len(w.Products)
+	for v := range w.Villages {
 		for p := range np {
-			if c := w.villProd[v*np+p]; c != 0 {
+			if c := w.VillProd[v*np+p]; c != 0 {
 				t.Errorf("village %d counts %d workshops making product %d, want 0: no workshop is alive "+
 					"(a firm closed by a raid must not go on to review its product)", v, c, p)
 			}
 		}
-		if n := w.villages[v].Workshops; n != 0 {
+		if n := w.Villages[v].Workshops; n != 0 {
 			t.Errorf("village %d counts %d workshops, want 0", v, n)
 		}
 	}

@@ -9,23 +9,20 @@ import (
 	"clustersim/agents"
 )
 
-// yearEnd runs the yearly sub-steps in December, in this order: land quota
-// and land price; elections; the record of the year (accounts, snapshot);
-// the tax ranking; household formation; the pedlars' view of demand for
-// next year; then the year's accounts are reset.
-func (w *world) yearEnd() {
-	w.yearLand()
-	w.elections()
-	if w.month.Year() >= w.cfg.ReportFrom {
-		w.rec.record(w)
-	}
-	w.rankTaxpayers()
-	w.formHouseholds()
-	w.updateHotProducts()
-	w.acc = yearAccounts{}
-	for _, id := range w.active {
-		f := &w.firms[id]
+// endYear resets the year's accounts of the county and of every firm.
+func (w *world) endYear() {
+	w.Acc = YearAccounts{}
+	for i := range w.Firms {
+		f := &w.Firms[i]
 		f.YearSales, f.YearTaxes, f.YearProfit = 0, 0, 0
+	}
+}
+
+// record calls the observers of the record point, from the first reported
+// year.
+func (w *world) record() {
+	if w.Month.Year() >= w.cfg.ReportFrom {
+		w.notify(YearRecord)
 	}
 }
 
@@ -33,8 +30,8 @@ func (w *world) yearEnd() {
 // ("an official ranking of the 100 best companies"); firms in it get
 // priority for land.
 func (w *world) rankTaxpayers() {
-	for _, id := range w.active {
-		w.firms[id].Ranked = false
+	for i := range w.Firms {
+		w.Firms[i].Ranked = false
 	}
 	if !w.policy.on(evTaxRanking) {
 		return
@@ -45,12 +42,12 @@ func (w *world) rankTaxpayers() {
 	}
 	// Keep the n largest taxpayers in a min-heap: O(firms · log n).
 	top := make(rankHeap, 0, n)
-	for _, id := range w.active {
-		f := &w.firms[id]
+	for i := range w.Firms {
+		f := &w.Firms[i]
 		if f.YearTaxes <= 0 || !(f.Location.InYongkang() || f.Office) {
 			continue
 		}
-		e := ranked{tax: f.YearTaxes, id: id}
+		e := ranked{tax: f.YearTaxes, id: f.ID, slot: int32(i)}
 		if len(top) < n {
 			heap.Push(&top, e)
 		} else if top.less(top[0], e) {
@@ -59,15 +56,16 @@ func (w *world) rankTaxpayers() {
 		}
 	}
 	for _, e := range top {
-		w.firms[e.id].Ranked = true
+		w.Firms[e.slot].Ranked = true
 	}
 }
 
 // ranked is a candidate of the tax ranking; rankHeap is a min-heap of them,
 // ordered by tax and, for equal taxes, by firm ID (the lower ID ranks higher).
 type ranked struct {
-	tax float64
-	id  int32
+	tax  float64
+	id   int32 // the firm's ID, which breaks ties
+	slot int32 // its index in w.Firms
 }
 
 type rankHeap []ranked
@@ -96,22 +94,22 @@ func (w *world) elections() {
 		return
 	}
 	first := w.policy.since(evVillageElections).Year()
-	if (w.month.Year()-first)%w.p.Villages.ElectionInterval != 0 {
+	if (w.Month.Year()-first)%w.p.Villages.ElectionInterval != 0 {
 		return
 	}
-	business := make([]int32, len(w.villages))
-	for _, id := range w.active {
-		f := &w.firms[id]
+	business := make([]int32, len(w.Villages))
+	for i := range w.Firms {
+		f := &w.Firms[i]
 		if f.Owner >= 0 && f.Employees >= float64(w.p.Villages.BusinessmanMinEmployees) {
-			business[w.households[f.Owner].Village]++
+			business[w.Households[f.Owner].Village]++
 		}
 	}
-	r := w.rngGov
-	for v := range w.villages {
-		vil := &w.villages[v]
+	for v := range w.Villages {
+		vil := &w.Villages[v]
 		if len(vil.Households) == 0 {
 			continue
 		}
+		r := w.rand(drawElections, villageID(v))
 		b := float64(business[v]) / float64(len(vil.Households))
 		s := agents.BusinessmanPostShare(w.p.Villages.BusinessmanAdvantage, b)
 		vil.Businessmen = int32(agents.ElectedBusinessmen(int(vil.Posts), s, r.Float64))
@@ -122,12 +120,12 @@ func (w *world) elections() {
 // the village of a household drawn at random, knowing what it knows.
 func (w *world) formHouseholds() {
 	hp := &w.p.Households
-	r := w.rngHouse
-	n := len(w.households)
+	r := w.rand(drawHouseholdFormation, county)
+	n := len(w.Households)
 	add := int(math.Floor(float64(n)*hp.NaturalGrowth + r.Float64()))
-	for range add {
-		kin := w.households[r.IntN(n)]
-		w.addHousehold(agents.Household{Village: kin.Village, Workers: float32(hp.WorkersPerHousehold), Known: kin.Known,
+	for k := range add {
+		kin := w.Households[r.IntN(n)]
+		w.addHousehold(agents.Household{UID: kin.UID.Child(idKin, int(w.Month), k), Village: kin.Village, Workers: float32(hp.WorkersPerHousehold), Known: kin.Known,
 			Firm: -1, Savings: 0})
 	}
 }
@@ -135,16 +133,16 @@ func (w *world) formHouseholds() {
 // updateHotProducts ranks the available products by unmet national demand
 // (the market Yongkang does not yet serve), which returning pedlars learn of.
 func (w *world) updateHotProducts() {
-	year := float64(w.month.Year() + 1)
-	w.hot = w.hot[:0]
-	unmet := make([]float64, len(w.products))
-	for i := range w.products {
-		pr := &w.products[i]
-		if pr.Available > w.month.Year()+1 {
+	year := float64(w.Month.Year() + 1)
+	w.Hot = w.Hot[:0]
+	unmet := make([]float64, len(w.Products))
+	for i := range w.Products {
+		pr := &w.Products[i]
+		if pr.Available > w.Month.Year()+1 {
 			continue
 		}
-		unmet[i] = pr.NationalMarket(year) * (1 - w.market.share[i])
-		w.hot = append(w.hot, i)
+		unmet[i] = pr.NationalMarket(year) * (1 - w.Market.Share[i])
+		w.Hot = append(w.Hot, i)
 	}
-	slices.SortStableFunc(w.hot, func(a, b int) int { return cmp.Compare(unmet[b], unmet[a]) })
+	slices.SortStableFunc(w.Hot, func(a, b int) int { return cmp.Compare(unmet[b], unmet[a]) })
 }

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +19,7 @@ func newCalibrateCmd() *cobra.Command {
 		specFile string
 		budget   int
 		resume   bool
+		force    bool
 		outDir   string
 		workers  int
 	)
@@ -37,17 +36,33 @@ The search works in transformed coordinates that keep every candidate within
 its bounds: the scenario's own values and a Latin hypercube screen (40% of the
 budget), then CMA-ES (50%), then a Nelder-Mead polish.
 
-Outputs, in --out: trace.csv and trace.png/.svg (convergence), best.yaml (the
-best point so far), calibrated.yaml (a scenario file with base: the spec's
-scenario), fit.csv and the printed fit table (calibrate and validate apart),
-moments.csv, series_quantiles.csv, and profiles/<param>.png/.svg with
-profiles.csv and identification.csv (the loss along each parameter).
+Outputs, in --out: trace.csv and trace.png/.svg (convergence), trace.yaml
+(what the trace was made with), best.yaml (the best point so far),
+calibrated.yaml (a scenario file with base: the spec's scenario), fit.csv and
+the printed fit table (calibrate and validate apart), moments.csv,
+series_quantiles.csv, and profiles/<param>.png/.svg with profiles.csv and
+identification.csv (the loss along each parameter).
 
-Ctrl-C keeps trace.csv and best.yaml; --resume continues from them. The
-default spec (calibration/spec.yaml) is built in; --spec FILE replaces it.`,
+An existing calibration in --out is refused (exit 2, nothing changed):
+--resume continues it, --force replaces it with a new one, which takes its
+place once its first evaluation is recorded. --resume checks, in trace.yaml,
+that the trace was made with the same spec (its settings and parameters),
+scenario and targets, then replays the trace: the resumed calibration ends
+with the same trace and best point as an uninterrupted one. Without --budget
+it runs to the budget it was started with; a larger --budget lengthens the
+Nelder-Mead polish.
+
+Ctrl-C (exit 130) keeps trace.csv and best.yaml as they were after the last
+complete evaluation. The default spec (calibration/spec.yaml) is built in;
+--spec FILE replaces it.`,
+		Example: `  clustersim calibrate --budget 200 --out out/calibration
+  clustersim calibrate --spec calibration/refine.yaml --resume --out out/calibration-full`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true // the flags parsed: an error from here on is not a usage error
+			if budget < 1 {
+				return usageError{fmt.Errorf("--budget %d: want at least 1 evaluation", budget)}
+			}
 			spec, err := calibration.DefaultSpec()
 			if specFile != "" {
 				spec, err = calibration.LoadSpec(specFile)
@@ -55,14 +70,32 @@ default spec (calibration/spec.yaml) is built in; --spec FILE replaces it.`,
 			if err != nil {
 				return err
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			res, err := calibration.Run(ctx, calibration.Options{
-				Spec: spec, Budget: budget, Resume: resume, OutDir: outDir, Workers: workers,
+			if resume && force {
+				return usageError{errors.New("--resume continues the calibration in --out, --force replaces it: give one")}
+			}
+			if budget < 1 {
+				return usageError{fmt.Errorf("--budget %d: want at least 1 evaluation", budget)}
+			}
+			if resume && !cmd.Flags().Changed("budget") {
+				budget = 0 // the calibration's own
+			}
+			log, began := logger(cmd), time.Now()
+			log.Info("calibrating", "spec", specFile, "budget", budget, "resume", resume, "force", force, "out", outDir)
+			res, err := calibration.Run(cmd.Context(), calibration.Options{
+				Spec: spec, Budget: budget, Resume: resume, Force: force, OutDir: outDir, Workers: workers,
 				Log: cmd.OutOrStdout(),
 			})
-			if err != nil && res != nil && res.Interrupted && errors.Is(err, context.Canceled) {
-				return fmt.Errorf("interrupted: the trace and best point are in %s; continue with --resume", outDir)
+			log.Info("calibration ended", "elapsed", time.Since(began), "error", err)
+			var refused *calibration.RefusedError
+			switch {
+			case errors.As(err, &refused):
+				return usageError{err}
+			case err != nil && res != nil && res.Interrupted && errors.Is(err, context.Canceled):
+				if res.Evaluations == 0 {
+					return fmt.Errorf("%w before the first evaluation: nothing was written to %s", errInterrupted, outDir)
+				}
+				return fmt.Errorf("%w: the trace of %d evaluations and the best point are in %s; continue with --resume",
+					errInterrupted, res.Evaluations, outDir)
 			}
 			return err
 		},
@@ -70,7 +103,8 @@ default spec (calibration/spec.yaml) is built in; --spec FILE replaces it.`,
 	f := cmd.Flags()
 	f.StringVar(&specFile, "spec", "", "calibration spec `FILE` (default: the built-in calibration/spec.yaml)")
 	f.IntVar(&budget, "budget", calibration.DefaultBudget, "model evaluations of the search (each an ensemble of the spec's runs)")
-	f.BoolVar(&resume, "resume", false, "continue the calibration in --out from its trace.csv and best.yaml")
+	f.BoolVar(&resume, "resume", false, "continue the calibration in --out (same spec, scenario and targets); without --budget, to its own budget")
+	f.BoolVar(&force, "force", false, "replace a calibration in --out with a new one")
 	f.StringVar(&outDir, "out", calibration.DefaultOutDir, "output `DIR`")
 	f.IntVar(&workers, "workers", 0, "runs simulated at once (0: every core)")
 	return cmd

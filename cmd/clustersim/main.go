@@ -1,13 +1,16 @@
 // Command clustersim runs the Yongkang cluster model and writes its
 // results.
 //
-//	clustersim run [SCENARIO] [--seed N] [--out DIR] [--scale F] [--quiet]
-//	clustersim scenarios list
+//	clustersim run [SCENARIO] [--seed N] [--out DIR] [--scale F] [--runs N] [--force] [-o json]
+//	clustersim scenarios list [-o json]
 //	clustersim scenarios show NAME
 //	clustersim scenarios validate FILE...
-//	clustersim version
+//	clustersim calibrate [--spec FILE] [--budget N] [--resume] [--out DIR]
+//	clustersim version [-o json]
 //
-// Exit status: 0 ok, 1 error, 2 usage error, 130 interrupted.
+// Every command takes -q (print nothing on success) and -v (log to stderr).
+// Exit status: 0 success, 1 runtime error, 2 usage or bad input (including
+// an invalid scenario file), 130 interrupted.
 package main
 
 import (
@@ -21,6 +24,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"clustersim/scenarios"
 )
 
 // Exit codes.
@@ -51,16 +56,34 @@ func (e usageError) Unwrap() error { return e.err }
 
 // execute runs the command line args and returns the exit code: exitUsage
 // for errors found before a command started (cobra's: unknown commands and
-// flags, bad flag values, wrong numbers of arguments) and for usageError,
-// exitInterrupted for a run stopped by SIGINT or SIGTERM, exitFailure for
-// any other error of a command.
-func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// flags, bad flag values, wrong numbers of arguments), for usageError and
+// for bad input (a scenario the loader rejects), exitInterrupted for a run
+// stopped by SIGINT or SIGTERM, exitFailure for any other error of a
+// command, and for a panic.
+func execute(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() { // a bug anywhere is an error, not a crash (the engine's are caught nearer, see ensemble.SafeRun)
+		if v := recover(); v != nil {
+			printError(stderr, fmt.Errorf("internal error (a bug: please report it): %v", v))
+			code = exitFailure
+		}
+	}()
 	root := newRootCmd(stdout, stderr)
 	started := false
 	// Cobra calls this after parsing flags and checking arguments, just
-	// before the command's RunE. (A subcommand that sets its own
-	// PersistentPreRun must set started too.)
-	root.PersistentPreRun = func(*cobra.Command, []string) { started = true }
+	// before it checks the flag groups (-q with -v), which are checked here
+	// first, and runs the command's RunE. -q sends the command's stdout to
+	// nowhere. (A subcommand that sets its own PersistentPreRun must do the
+	// same.)
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if err := cmd.ValidateFlagGroups(); err != nil {
+			return err
+		}
+		if quiet(cmd) {
+			cmd.SetOut(io.Discard)
+		}
+		started = true
+		return nil
+	}
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	var usage usageError
@@ -70,6 +93,9 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case !started || errors.As(err, &usage):
 		printError(stderr, err)
 		fmt.Fprintln(stderr, "Run 'clustersim --help' for usage.")
+		return exitUsage
+	case errors.As(err, new(*scenarios.Error)):
+		printError(stderr, err)
 		return exitUsage
 	case errors.Is(err, errInterrupted) || errors.Is(err, context.Canceled):
 		printError(stderr, err)

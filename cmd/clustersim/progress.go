@@ -1,87 +1,82 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 	"time"
 
-	"clustersim/sim"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
 )
 
-// progressBar draws one line on a terminal, redrawn in place:
+// progress draws the progress of a job on one line of a terminal, redrawn
+// in place (by github.com/schollz/progressbar), with the time spent and
+// the time left:
 //
-//	yongkang  1994-06 [=========>          ] 52%
+//	yongkang run 2 of 4  45% [========>...........]  [1s:2s]
 //
-// It redraws at most once per interval, and always at the last month.
-type progressBar struct {
+// The months of every run of an ensemble are counted together; run k is
+// the one under way had the runs been simulated one after another.
+type progress struct {
 	w        io.Writer
-	label    string
-	start    sim.Month // the first simulated month
-	width    int       // characters between the brackets
-	interval time.Duration
-	now      func() time.Time
+	name     string
+	runs     int
+	interval time.Duration // the least time between two redraws
 
-	last  time.Time // the last redraw
-	drawn bool
-	buf   []byte
+	bar   *progressbar.ProgressBar // made at the first update, when the total is known
+	label string
 }
 
-func newProgressBar(w io.Writer, label string, start sim.Month) *progressBar {
-	return &progressBar{w: w, label: label, start: start, width: 20, interval: 100 * time.Millisecond, now: time.Now}
+func newProgress(w io.Writer, name string, runs int) *progress {
+	return &progress{w: w, name: name, runs: max(runs, 1), interval: 100 * time.Millisecond}
+}
+
+// progressLabel names the run under way when done of total months, over
+// runs runs of equal length, are simulated: "yongkang run 2 of 4".
+func progressLabel(name string, done, total, runs int) string {
+	runs = max(runs, 1)
+	k := runs
+	if months := total / runs; months > 0 {
+		k = min(max(done, 0)/months+1, runs)
+	}
+	return fmt.Sprintf("%s run %d of %d", name, k, runs)
 }
 
 // Update is a sim.Options.Progress function: done of total months are
 // simulated.
-func (p *progressBar) Update(done, total int) {
+func (p *progress) Update(done, total int) {
 	if total <= 0 {
 		return
 	}
-	now := p.now()
-	if p.drawn && done < total && now.Sub(p.last) < p.interval {
-		return
+	if p.bar == nil {
+		p.bar = progressbar.NewOptions(total,
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionSetTheme(progressbar.ThemeASCII),
+			progressbar.OptionSetWidth(20),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(p.interval),
+		)
 	}
-	p.last, p.drawn = now, true
-	done = min(max(done, 0), total)
-	b := append(p.buf[:0], '\r')
-	b = append(b, p.label...)
-	b = append(b, "  "...)
-	b = append(b, (p.start + sim.Month(max(done-1, 0))).String()...)
-	b = append(b, " ["...)
-	filled := done * p.width / total
-	switch {
-	case filled >= p.width:
-		b = append(b, strings.Repeat("=", p.width)...)
-	case filled > 0:
-		b = append(b, strings.Repeat("=", filled-1)...)
-		b = append(b, '>')
-		fallthrough
-	default:
-		b = append(b, strings.Repeat(" ", p.width-filled)...)
+	if label := progressLabel(p.name, done, total, p.runs); label != p.label {
+		p.label = label
+		p.bar.Describe(label)
 	}
-	b = append(b, "] "...)
-	b = strconv.AppendInt(b, int64(done*100/total), 10)
-	b = append(b, '%')
-	p.buf = b
-	p.w.Write(b) // a progress bar that cannot be drawn is no reason to stop
+	p.bar.Set(min(max(done, 0), total)) // a bar that cannot be drawn is no reason to stop
 }
 
 // Finish ends the bar's line, if it drew one.
-func (p *progressBar) Finish() {
-	if p.drawn {
+func (p *progress) Finish() {
+	if p.bar != nil {
+		p.bar.Finish()
 		io.WriteString(p.w, "\n")
-		p.drawn = false
+		p.bar = nil
 	}
 }
 
-// isTerminal reports whether w is a terminal (a character device), where a
-// progress bar makes sense; it is false for files and pipes.
+// isTerminal reports whether w is a terminal, where a progress bar makes
+// sense; it is false for files, pipes and /dev/null.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }

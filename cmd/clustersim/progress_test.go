@@ -2,78 +2,66 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
-	"time"
-
-	"clustersim/sim"
 )
 
-// fakeClock advances by step each time it is read.
-type fakeClock struct {
-	t    time.Time
-	step time.Duration
-}
-
-func (c *fakeClock) now() time.Time { c.t = c.t.Add(c.step); return c.t }
-
-func TestProgressBarFrames(t *testing.T) {
+func TestProgressLabel(t *testing.T) {
+	const months = 396 // 1978-01 to 2010-12
 	for _, tc := range []struct {
-		done, total int
-		want        string
+		done, runs int
+		want       string
 	}{
-		{0, 396, "\ryongkang  1978-01 [                    ] 0%"},
-		{1, 396, "\ryongkang  1978-01 [                    ] 0%"},
-		{198, 396, "\ryongkang  1994-06 [=========>          ] 50%"},
-		{206, 396, "\ryongkang  1995-02 [=========>          ] 52%"},
-		{218, 396, "\ryongkang  1996-02 [==========>         ] 55%"},
-		{395, 396, "\ryongkang  2010-11 [==================> ] 99%"},
-		{396, 396, "\ryongkang  2010-12 [====================] 100%"},
+		{0, 1, "yongkang run 1 of 1"},
+		{200, 1, "yongkang run 1 of 1"},
+		{months, 1, "yongkang run 1 of 1"},
+		{0, 4, "yongkang run 1 of 4"},
+		{months - 1, 4, "yongkang run 1 of 4"},
+		{months, 4, "yongkang run 2 of 4"},
+		{2*months + 5, 4, "yongkang run 3 of 4"},
+		{4*months - 1, 4, "yongkang run 4 of 4"},
+		{4 * months, 4, "yongkang run 4 of 4"},
 	} {
-		var buf bytes.Buffer
-		p := newProgressBar(&buf, "yongkang", sim.NewMonth(1978, 1))
-		p.Update(tc.done, tc.total)
-		if got := buf.String(); got != tc.want {
-			t.Errorf("Update(%d, %d) drew %q, want %q", tc.done, tc.total, got, tc.want)
+		if got := progressLabel("yongkang", tc.done, tc.runs*months, tc.runs); got != tc.want {
+			t.Errorf("progressLabel(%d of %d runs) = %q, want %q", tc.done, tc.runs, got, tc.want)
 		}
 	}
 }
 
-func TestProgressBarThrottle(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		step  time.Duration // clock advance per update
-		draws int           // frames drawn for 396 updates
-	}{
-		{"fast run: first and last month only", time.Microsecond, 2},
-		{"every 50ms: every other month and the last", 50 * time.Millisecond, 199},
-		{"slow run: every month", time.Second, 396},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			p := newProgressBar(&buf, "yongkang", sim.NewMonth(1978, 1))
-			clock := &fakeClock{t: time.Unix(0, 0), step: tc.step}
-			p.now = clock.now
-			for done := 1; done <= 396; done++ {
-				p.Update(done, 396)
-			}
-			p.Finish()
-			out := buf.String()
-			if got := strings.Count(out, "\r"); got != tc.draws {
-				t.Errorf("drew %d frames, want %d", got, tc.draws)
-			}
-			if !strings.HasSuffix(out, "\ryongkang  2010-12 [====================] 100%\n") {
-				t.Errorf("output does not end with the full bar and a newline: %q", out[max(0, len(out)-80):])
-			}
-		})
+// TestProgressBarEnsemble draws the bar of --runs 4 part way: it names the
+// run under way, shows the share done and the time left, and no date (it
+// used to show the months of all runs as one run, past 2100).
+func TestProgressBarEnsemble(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgress(&buf, "yongkang", 4)
+	p.interval = 0
+	total := 4 * 396
+	for done := 1; done <= 2*396+5; done++ {
+		p.Update(done, total)
+	}
+	out := buf.String()
+	last := out[strings.LastIndex(out, "yongkang"):]
+	if !regexp.MustCompile(`^yongkang run 3 of 4 +50% \[=+>\.+\] +\[\d+s:\d+s\]`).MatchString(last) {
+		t.Errorf("last frame = %q, want run 3 of 4, 50%%, a bar and [elapsed:left]", last)
+	}
+	if regexp.MustCompile(`\b(19|20|21|22)\d\d-\d\d\b`).MatchString(out) {
+		t.Errorf("the bar shows a date: %q", last)
+	}
+	p.Update(total, total)
+	p.Finish()
+	if out := buf.String(); !strings.Contains(out, "100%") || !strings.HasSuffix(out, "\n") {
+		t.Errorf("the finished bar does not end at 100%% and a newline: %q", out[max(0, len(out)-100):])
 	}
 }
 
-func TestProgressBarFinishWithoutDrawing(t *testing.T) {
+func TestProgressFinishWithoutDrawing(t *testing.T) {
 	var buf bytes.Buffer
-	p := newProgressBar(&buf, "x", sim.NewMonth(1978, 1))
+	p := newProgress(&buf, "x", 1)
 	p.Finish()
 	p.Update(3, 0) // no total: nothing to draw
 	p.Finish()
@@ -82,21 +70,48 @@ func TestProgressBarFinishWithoutDrawing(t *testing.T) {
 	}
 }
 
+// TestIsTerminal: files, pipes and /dev/null (a character device, which
+// the check of the file mode used to take for a terminal) are not.
 func TestIsTerminal(t *testing.T) {
 	f, err := os.CreateTemp(t.TempDir(), "stderr")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
 	defer w.Close()
-	for name, out := range map[string]io.Writer{"file": f, "pipe": w, "buffer": &bytes.Buffer{}} {
+	for name, out := range map[string]io.Writer{"file": f, "pipe": w, "/dev/null": null, "buffer": &bytes.Buffer{}} {
 		if isTerminal(out) {
 			t.Errorf("a %s is taken for a terminal", name)
 		}
+	}
+}
+
+// TestRunDrawsNoBarOnAPipe runs the command with stderr a pipe and reads
+// it: nothing is drawn.
+func TestRunDrawsNoBarOnAPipe(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var stdout bytes.Buffer
+	code := execute(context.Background(), []string{"run", "--out", filepath.Join(t.TempDir(), "out"), "--scale", "0.005"}, &stdout, w)
+	w.Close()
+	drawn, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != exitOK || len(drawn) != 0 || !strings.Contains(stdout.String(), "within band") {
+		t.Errorf("exit %d, stderr %q, stdout %.100q", code, drawn, stdout.String())
 	}
 }

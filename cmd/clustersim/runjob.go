@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"clustersim/plots"
 	"clustersim/scenarios"
@@ -18,6 +20,7 @@ import (
 	"clustersim/sim"
 	"clustersim/sim/ensemble"
 	"clustersim/sim/output"
+	"clustersim/sim/spread"
 )
 
 // jobOptions are the settings of `clustersim run`.
@@ -26,18 +29,21 @@ type jobOptions struct {
 	Seed     uint64  // the master seed
 	Out      string  // the directory that receives <scenario-name>/
 	Scale    float64 // share of the county simulated, in (0, 1]
-	Runs     int     // runs (seeds) of an ensemble; 0 or 1 is a single run
+	Runs     int     // runs (seeds) of an ensemble, at least 1; 1 is a single run
 	Workers  int     // runs simulated at once; 0 uses every core
 	// Firms chooses the runs whose firm snapshots are written: "none",
 	// "first" (run 0, the default) or "all" (with a run column).
 	Firms       string
 	FirmsFormat string   // "csv" (firms.csv, the default) or "parquet" (firms.parquet)
 	Set         []string // PATH=VALUE parameter overrides (run --set), applied in order
-	Quiet       bool     // no fit table, no progress bar
+	Force       bool     // replace an existing Out/<scenario>
+	Quiet       bool     // print nothing on success: no fit table, no progress bar
+	JSON        bool     // print the fit table as JSON
 
-	Stdout   io.Writer // the fit table and where the outputs are
-	Stderr   io.Writer // the progress bar
-	Terminal bool      // Stderr is a terminal, so the progress bar is drawn
+	Stdout   io.Writer    // the fit table and where the outputs are
+	Stderr   io.Writer    // the progress bar
+	Terminal bool         // Stderr is a terminal, so the progress bar is drawn
+	Log      *slog.Logger // what is read, staged and written; nil logs nothing
 
 	// Progress, if not nil, is called after each simulated month, besides
 	// the progress bar.
@@ -72,8 +78,11 @@ func (o *jobOptions) check() error {
 	if o.Out == "" {
 		return errors.New("--out must not be empty")
 	}
-	if o.Runs < 0 || o.Workers < 0 {
-		return fmt.Errorf("--runs %d and --workers %d must not be negative", o.Runs, o.Workers)
+	if o.Runs < 1 {
+		return fmt.Errorf("--runs %d: want at least 1 run", o.Runs)
+	}
+	if o.Workers < 0 {
+		return fmt.Errorf("--workers %d must not be negative", o.Workers)
 	}
 	if !slices.Contains(firmsChoices, o.Firms) {
 		return fmt.Errorf("--firms %q: want one of %s", o.Firms, strings.Join(firmsChoices, ", "))
@@ -101,15 +110,22 @@ func defaultJob() jobOptions {
 // the CSVs, run.json, fit.csv and the figures. It writes into a staging
 // directory renamed into place only when everything is written, so on any
 // error or interrupt nothing appears (and a previous output of the same
-// scenario is left as it was). A bad scenario is reported before anything
-// is created.
+// scenario is left as it was). A bad scenario, or an existing output
+// without o.Force, is reported before anything is created. A panic of the
+// engine is returned as an error (an *ensemble.PanicError), with nothing
+// written.
 func runJob(ctx context.Context, o jobOptions) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	if o.Stdout == nil {
+	if o.Stdout == nil || o.Quiet {
 		o.Stdout = io.Discard
 	}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	began := time.Now()
 	sc, err := scenarios.Resolve(o.Scenario)
 	if err != nil {
 		return err
@@ -122,6 +138,13 @@ func runJob(ctx context.Context, o jobOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
+	log.Info("scenario read", "name", sc.Name, "file", sc.File, "hash", sc.Hash, "overrides", len(overrides), "elapsed", time.Since(began))
+	if err := scenarios.CheckScale(&sc.Config, o.Scale); err != nil {
+		return usageError{fmt.Errorf("--scale: %w", err)}
+	}
+	if err := refuseExisting(filepath.Join(o.Out, sc.Name), o.Force); err != nil {
+		return err
+	}
 	targets, err := seeds.Load()
 	if err != nil {
 		return err
@@ -131,10 +154,11 @@ func runJob(ctx context.Context, o jobOptions) error {
 		return err
 	}
 	defer st.Abort() // nothing once committed
+	log.Info("staging", "dir", st.Dir())
 
-	var bar *progressBar
+	var bar *progress
 	if !o.Quiet && o.Terminal && o.Stderr != nil {
-		bar = newProgressBar(o.Stderr, sc.Name, sc.Config.Start)
+		bar = newProgress(o.Stderr, sc.Name, o.Runs)
 	}
 	progress := func(done, total int) {
 		if bar != nil {
@@ -144,11 +168,17 @@ func runJob(ctx context.Context, o jobOptions) error {
 			o.Progress(done, total)
 		}
 	}
-	o.Workers = capWorkers(o.Workers, o.Stderr)
+	note := o.Stderr
+	if o.Quiet {
+		note = nil
+	}
+	o.Workers = capWorkers(o.Workers, note)
+	simStart := time.Now()
 	s, err := simulate(ctx, sc, o, st.Dir(), progress)
 	if bar != nil {
 		bar.Finish()
 	}
+	log.Info("simulated", "runs", max(o.Runs, 1), "seed", o.Seed, "scale", o.Scale, "elapsed", time.Since(simStart))
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -157,7 +187,7 @@ func runJob(ctx context.Context, o jobOptions) error {
 	}
 
 	rows := seeds.Evaluate(targets, s.Ensemble)
-	if err := writeRun(ctx, st.Dir(), sc, overrides, o, s, targets, rows); err != nil {
+	if err := writeRun(ctx, st.Dir(), sc, overrides, o, s, targets, rows, log); err != nil {
 		return stopped(ctx, st, err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -166,15 +196,37 @@ func runJob(ctx context.Context, o jobOptions) error {
 	if err := st.Commit(); err != nil {
 		return err
 	}
+	log.Info("committed", "dir", st.Path(), "elapsed", time.Since(began))
 
-	if !o.Quiet {
-		if err := seeds.FormatFitTable(o.Stdout, rows); err != nil {
-			return err
-		}
-		fmt.Fprintln(o.Stdout)
+	if o.JSON {
+		return writeJSON(o.Stdout, runJSON{Scenario: sc.Name, Outputs: st.Path(), Seed: o.Seed,
+			Runs: s.Runs, Scale: o.Scale, Fit: seeds.FitRowsJSON(rows)})
 	}
-	_, err = fmt.Fprintf(o.Stdout, "outputs in %s\n", st.Path())
+	if err := seeds.FormatFitTable(o.Stdout, rows); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(o.Stdout, "\noutputs in %s\n", st.Path())
 	return err
+}
+
+// runJSON is what run -o json prints.
+type runJSON struct {
+	Scenario string          `json:"scenario"`
+	Outputs  string          `json:"outputs"` // the directory written
+	Seed     uint64          `json:"seed"`
+	Runs     int             `json:"runs"`
+	Scale    float64         `json:"scale"`
+	Fit      []seeds.FitJSON `json:"fit"` // the fit table's rows, as in fit.csv
+}
+
+// refuseExisting returns a usage error if dir exists and force is not set:
+// an earlier output is replaced only on request. (A dir that cannot be
+// looked at is left for the staging to report.)
+func refuseExisting(dir string, force bool) error {
+	if _, err := os.Lstat(dir); err == nil && !force {
+		return usageError{fmt.Errorf("%s already exists: pass --force to replace it, or choose another --out", dir)}
+	}
+	return nil
 }
 
 // stopped aborts the staging directory and returns the error, as
@@ -214,12 +266,13 @@ type simulation struct {
 	Runs     int
 }
 
-// simulate runs o.Runs seeds of the scenario in parallel (a single run for
-// 0 or 1), identical whatever the number of workers. As each run is done,
-// in run order, its own files are written into dir (see runStreams), and
-// only its series are kept.
+// simulate runs o.Runs seeds of the scenario in parallel (one run for
+// --runs 1), identical whatever the number of workers; a panic of a run is
+// an error (ensemble.SafeRun). As each run is done, in run order, its own
+// files are written into dir (see runStreams), and only its series are
+// kept. Runs whose firm snapshots are not written do not record them.
 func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, dir string, progress func(done, total int)) (s *simulation, err error) {
-	runs := max(1, o.Runs)
+	runs := o.Runs
 	streams, err := openStreams(dir, runs, o)
 	if err != nil {
 		return nil, err
@@ -231,7 +284,8 @@ func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, dir str
 	}()
 	e, err := ensemble.Run(ctx, &sc.Config, ensemble.Options{
 		Runs: runs, Seed: o.Seed, Scale: o.Scale, Workers: o.Workers, Progress: progress,
-		Each: func(_ int, r *sim.Results) error { return streams.write(r) },
+		Each:          func(_ int, r *sim.Results) error { return streams.write(r) },
+		FirmSnapshots: func(_, run int) bool { return streams.wantsFirms(run) },
 	})
 	if err != nil {
 		return nil, err
@@ -288,6 +342,11 @@ func firmsName(format string) string {
 	return strings.TrimSuffix(firmsFile, ".csv") + "." + format
 }
 
+// wantsFirms reports whether the firm snapshots of run are written.
+func (s *runStreams) wantsFirms(run int) bool {
+	return s.firms != nil && (run == 0 || s.allFirms)
+}
+
 // write writes run r's share of the files.
 func (s *runStreams) write(r *sim.Results) error {
 	if r.Run == 0 {
@@ -295,7 +354,7 @@ func (s *runStreams) write(r *sim.Results) error {
 			return err
 		}
 	}
-	if s.firms != nil && (r.Run == 0 || s.allFirms) {
+	if s.wantsFirms(r.Run) {
 		if err := s.firms.Write(r); err != nil {
 			return fmt.Errorf("writing %s: %w", filepath.Base(s.firmsFile.Name()), err)
 		}
@@ -327,14 +386,18 @@ func (s *runStreams) close() error {
 }
 
 // writeRun writes the outputs of the job that summarise its runs into dir.
-func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, overrides []output.Override, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow) error {
+func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, overrides []output.Override, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow, log *slog.Logger) error {
 	r := s.Median
 	rescaled := o.Scale < 1
+	canonical, err := scenarios.Canonical(&sc.Config)
+	if err != nil {
+		return fmt.Errorf("%s: %w", runFile, err)
+	}
 	info := output.RunInfo{
 		Build:    output.CurrentBuild(),
 		Scenario: sc.Name, ScenarioFile: sc.File, ScenarioHash: sc.Hash,
 		Seed: o.Seed, Runs: s.Runs, Scale: r.Scale, Rescaled: rescaled,
-		Overrides: overrides, Stats: r.Stats, Config: &sc.Config,
+		Overrides: overrides, Stats: r.Stats, Config: canonical,
 	}
 	files := []outputFile{
 		{seriesFile, func(w io.Writer) error { return output.WriteSeries(w, r) }},
@@ -342,27 +405,32 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, overrides
 		{runFile, func(w io.Writer) error { return output.WriteRunJSON(w, info) }},
 		{fitFile, func(w io.Writer) error { return seeds.WriteFitCSV(w, rows, s.Runs > 1) }},
 	}
-	var bands []plots.Band
+	var bands []spread.Band
 	if s.Runs > 1 {
 		files = append(files, outputFile{quantilesFile, s.Ensemble.WriteQuantilesCSV})
-		bands = s.Ensemble.Bands()
+		bands = s.Ensemble.Quantiles
 	}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		began := time.Now()
 		if err := writeFile(filepath.Join(dir, f.name), f.write); err != nil {
 			return err
 		}
+		log.Debug("wrote", "file", f.name, "elapsed", time.Since(began))
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	_, err := plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
+	began := time.Now()
+	_, err = plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{
 		Results: r, Targets: targets, Bands: bands,
+		Regimes: sc.Config.Regimes, Events: sc.Config.Events,
 		Title:    title(sc.Name, o.Seed, s.Runs),
 		Rescaled: rescaled, Scale: r.Scale,
 	})
+	log.Debug("wrote", "file", figuresDir, "elapsed", time.Since(began))
 	return err
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"clustersim/scenarios"
+	"clustersim/sim/ensemble"
 	"clustersim/sim/output"
 )
 
@@ -198,7 +199,7 @@ func TestRunJobQuietAndProgress(t *testing.T) {
 			if err := runJob(context.Background(), o); err != nil {
 				t.Fatal(err)
 			}
-			bar := strings.Contains(stderr.String(), "yongkang  2010-12 [====================] 100%\n")
+			bar := strings.Contains(stderr.String(), "yongkang run 1 of 1 100% [====================]")
 			if bar != tc.wantBar || (!tc.wantBar && stderr.Len() > 0) {
 				t.Errorf("stderr = %q, want a progress bar: %v", stderr.String(), tc.wantBar)
 			}
@@ -206,8 +207,12 @@ func TestRunJobQuietAndProgress(t *testing.T) {
 			if table != tc.wantTable {
 				t.Errorf("stdout = %q, want the fit table: %v", stdout.String(), tc.wantTable)
 			}
-			if want := "outputs in " + filepath.Join(out, "yongkang") + "\n"; !strings.HasSuffix(stdout.String(), want) {
-				t.Errorf("stdout does not end with %q", want)
+			want := "outputs in " + filepath.Join(out, "yongkang") + "\n"
+			if tc.quiet {
+				want = ""
+			}
+			if !strings.HasSuffix(stdout.String(), want) || (tc.quiet && stdout.Len() > 0) {
+				t.Errorf("stdout = %q, does not end with %q", stdout.String(), want)
 			}
 		})
 	}
@@ -310,8 +315,33 @@ func TestRunJobBadOptions(t *testing.T) {
 			t.Errorf("scale %v: wrote %v", scale, got)
 		}
 	}
-	if err := runJob(context.Background(), jobOptions{Scenario: "yongkang", Scale: 1}); err == nil {
+	if err := runJob(context.Background(), jobOptions{Scenario: "yongkang", Scale: 1, Runs: 1}); err == nil {
 		t.Error("no error for an empty --out")
+	}
+}
+
+// TestRunJobPanic makes a run panic part way (in the progress callback,
+// which the engine calls) and checks that the job returns the panic as an
+// error and writes nothing, for a single run and for an ensemble, whose
+// workers would otherwise end the program.
+func TestRunJobPanic(t *testing.T) {
+	for _, runs := range []int{1, 2} {
+		tmp := t.TempDir()
+		o := job(filepath.Join(tmp, "out"))
+		o.Scale, o.Runs = smallScale, runs
+		o.Progress = func(done, _ int) {
+			if done == 5 {
+				panic("boom")
+			}
+		}
+		err := runJob(context.Background(), o)
+		var pe *ensemble.PanicError // from run 0 or, with 2 workers, run 1
+		if !errors.As(err, &pe) || !strings.Contains(err.Error(), "of seed 1: boom, in clustersim/cmd/clustersim.TestRunJobPanic") {
+			t.Errorf("runs %d: error = %v", runs, err)
+		}
+		if got := entries(t, filepath.Join(tmp, "out")); got != nil {
+			t.Errorf("runs %d: wrote %v", runs, got)
+		}
 	}
 }
 
@@ -325,7 +355,7 @@ func TestRunJobInterrupt(t *testing.T) {
 		cancelAt int  // month at which to cancel; 0: before the run
 	}{
 		{"early", false, 3},
-		{"late, over an earlier output", true, 300},
+		{"late, over an earlier output (--force)", true, 300},
 		{"cancelled before the run", false, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -347,6 +377,7 @@ func TestRunJobInterrupt(t *testing.T) {
 			}
 			months := 0
 			o := job(out)
+			o.Force = tc.earlier
 			o.Progress = func(done, total int) {
 				months = done
 				if done == tc.cancelAt {

@@ -13,10 +13,10 @@
 // it can, holding back at most a few runs that finished early.
 //
 // For each series and year the ensemble keeps the median, the 5th and 95th
-// percentiles, and the minimum and maximum across runs (see Quantile). An
+// percentiles, and the minimum and maximum across runs (a spread.Band). An
 // *Ensemble is a seeds.ValueSource (its Value is the median) and a
 // seeds.BandSource (its Band is the 5–95% band), so seeds.Evaluate reads it
-// directly; Bands converts it for plots.Input.
+// directly; its Quantiles are what the figures draw as bands.
 package ensemble
 
 import (
@@ -32,9 +32,9 @@ import (
 	"strconv"
 	"sync"
 
-	"clustersim/plots"
 	"clustersim/seeds"
 	"clustersim/sim"
+	"clustersim/sim/spread"
 )
 
 // Options are the settings of an ensemble.
@@ -56,6 +56,11 @@ type Options struct {
 	// out; it must not keep r. An error of Each stops the ensemble and is
 	// returned.
 	Each func(config int, r *sim.Results) error
+	// FirmSnapshots, if not nil, says which runs record their firm
+	// snapshots; the others run with sim.Options.NoFirmSnapshots, which
+	// changes nothing else of a run and saves most of its memory. Nil
+	// records every run's.
+	FirmSnapshots func(config, run int) bool
 }
 
 // Ensemble is the outcome of Run: every run's series, by run index, and
@@ -63,24 +68,10 @@ type Options struct {
 type Ensemble struct {
 	// Runs[i] is run i, with its series, years, stats and identity only:
 	// its Products and Firms are dropped (see Options.Each).
-	Runs      []*sim.Results
-	Quantiles []Quantile // one per series, sorted by Series
-}
-
-// Quantile is the spread of one series across the runs of an ensemble.
-// For each year it holds the 5th, 50th and 95th percentiles and the
-// extremes of the run values that are not NaN (NaN when there are none).
-//
-// Percentiles interpolate linearly between order statistics (Hyndman and
-// Fan's type 7, R's default): on the sorted values x(1) <= ... <= x(n), the
-// p-th quantile is x(⌊h⌋+1) + (h−⌊h⌋)·(x(⌊h⌋+2) − x(⌊h⌋+1)) with
-// h = (n−1)·p. So the median is the middle value, or the mean of the two
-// middle values when n is even; with n = 4 the 5th percentile is
-// 0.85·x(1) + 0.15·x(2).
-type Quantile struct {
-	Series                  string
-	Years                   []int
-	P05, P50, P95, Min, Max []float64
+	Runs []*sim.Results
+	// Quantiles holds the spread of each series across the runs, sorted by
+	// Series; percentiles are of type 7 (spread.Quantile).
+	Quantiles []spread.Band
 }
 
 // Run simulates cfg under opt.Runs seeds on opt.Workers goroutines and
@@ -123,9 +114,9 @@ func RunBatch(ctx context.Context, cfgs []*sim.Config, opt Options) ([]*Ensemble
 	if opt.Progress != nil {
 		progress = func(int, int) {
 			mu.Lock()
+			defer mu.Unlock() // also if Progress panics (SafeRun recovers it)
 			done++
 			opt.Progress(done, total)
-			mu.Unlock()
 		}
 	}
 
@@ -153,9 +144,11 @@ func RunBatch(ctx context.Context, cfgs []*sim.Config, opt Options) ([]*Ensemble
 					errs[j] = ctx.Err()
 					continue
 				}
-				res, err := sim.Run(cfgs[j/opt.Runs], sim.Options{
-					Seed: opt.Seed, Run: j % opt.Runs, Scale: opt.Scale,
-					Progress: progress, Context: ctx,
+				c, run := j/opt.Runs, j%opt.Runs
+				res, err := SafeRun(cfgs[c], sim.Options{
+					Seed: opt.Seed, Run: run, Scale: opt.Scale,
+					NoFirmSnapshots: opt.FirmSnapshots != nil && !opt.FirmSnapshots(c, run),
+					Progress:        progress, Context: ctx,
 				})
 				if err == nil {
 					err = order.done(j, res)
@@ -290,7 +283,7 @@ func summarised(runs []*sim.Results) *Ensemble {
 	first := runs[0]
 	vals := make([]float64, 0, len(runs))
 	for _, s := range first.Series {
-		q := Quantile{
+		q := spread.Band{
 			Series: s.Name, Years: slices.Clone(first.Years),
 			P05: make([]float64, len(first.Years)), P50: make([]float64, len(first.Years)),
 			P95: make([]float64, len(first.Years)), Min: make([]float64, len(first.Years)),
@@ -303,7 +296,7 @@ func summarised(runs []*sim.Results) *Ensemble {
 					vals = append(vals, v)
 				}
 			}
-			q.P05[i], q.P50[i], q.P95[i], q.Min[i], q.Max[i] = summarise(vals)
+			q.P05[i], q.P50[i], q.P95[i], q.Min[i], q.Max[i] = spread.Summarise(vals)
 		}
 		e.Quantiles = append(e.Quantiles, q)
 	}
@@ -311,30 +304,8 @@ func summarised(runs []*sim.Results) *Ensemble {
 	return e
 }
 
-// summarise sorts vals in place and returns its 5th, 50th and 95th
-// percentiles, minimum and maximum; all NaN when vals is empty.
-func summarise(vals []float64) (p05, p50, p95, lo, hi float64) {
-	if len(vals) == 0 {
-		nan := math.NaN()
-		return nan, nan, nan, nan, nan
-	}
-	sort.Float64s(vals)
-	return quantile(vals, 0.05), quantile(vals, 0.5), quantile(vals, 0.95), vals[0], vals[len(vals)-1]
-}
-
-// quantile is the p-quantile of sorted values by linear interpolation
-// between order statistics (type 7).
-func quantile(sorted []float64, p float64) float64 {
-	h := float64(len(sorted)-1) * p
-	i := int(math.Floor(h))
-	if i+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	return sorted[i] + (h-float64(i))*(sorted[i+1]-sorted[i])
-}
-
 // Lookup returns the quantiles of the named series.
-func (e *Ensemble) Lookup(series string) (*Quantile, bool) {
+func (e *Ensemble) Lookup(series string) (*spread.Band, bool) {
 	i := sort.Search(len(e.Quantiles), func(i int) bool { return e.Quantiles[i].Series >= series })
 	if i < len(e.Quantiles) && e.Quantiles[i].Series == series {
 		return &e.Quantiles[i], true
@@ -342,19 +313,13 @@ func (e *Ensemble) Lookup(series string) (*Quantile, bool) {
 	return nil, false
 }
 
-// index returns the position of year in q.Years.
-func (q *Quantile) index(year int) (int, bool) {
-	i := sort.SearchInts(q.Years, year)
-	return i, i < len(q.Years) && q.Years[i] == year
-}
-
 // at returns the chosen column of a series in a year, when it is not NaN.
-func (e *Ensemble) at(series string, year int, col func(*Quantile) []float64) (float64, bool) {
+func (e *Ensemble) at(series string, year int, col func(*spread.Band) []float64) (float64, bool) {
 	q, ok := e.Lookup(series)
 	if !ok {
 		return 0, false
 	}
-	i, ok := q.index(year)
+	i, ok := q.Index(year)
 	if !ok {
 		return 0, false
 	}
@@ -365,7 +330,7 @@ func (e *Ensemble) at(series string, year int, col func(*Quantile) []float64) (f
 // Value returns the median of a series in a year across the runs. With it
 // an *Ensemble is a seeds.ValueSource.
 func (e *Ensemble) Value(series string, year int) (float64, bool) {
-	return e.at(series, year, func(q *Quantile) []float64 { return q.P50 })
+	return e.at(series, year, func(q *spread.Band) []float64 { return q.P50 })
 }
 
 // Band returns the 5th and 95th percentiles of a series in a year. With it
@@ -375,7 +340,7 @@ func (e *Ensemble) Band(series string, year int) (p05, p95 float64, ok bool) {
 	if !found {
 		return 0, 0, false
 	}
-	i, found := q.index(year)
+	i, found := q.Index(year)
 	if !found || math.IsNaN(q.P05[i]) {
 		return 0, 0, false
 	}
@@ -413,15 +378,6 @@ func (e *Ensemble) Median() (years []int, series []sim.Series) {
 	return years, series
 }
 
-// Bands converts the quantiles for plots.Input.Bands.
-func (e *Ensemble) Bands() []plots.Band {
-	out := make([]plots.Band, len(e.Quantiles))
-	for i, q := range e.Quantiles {
-		out[i] = plots.Band{Series: q.Series, Years: q.Years, P05: q.P05, P50: q.P50, P95: q.P95, Min: q.Min, Max: q.Max}
-	}
-	return out
-}
-
 // formatFloat is the number format of the CSV files: ten significant
 // digits, so the text does not move with the last bits of a sum.
 func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', 10, 64) }
@@ -434,7 +390,7 @@ func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', 10, 64) 
 func (e *Ensemble) WriteQuantilesCSV(w io.Writer) error {
 	type row struct {
 		year int
-		q    *Quantile
+		q    *spread.Band
 		i    int
 	}
 	var rows []row

@@ -13,6 +13,7 @@ import (
 	"clustersim/scenarios"
 	"clustersim/seeds"
 	"clustersim/sim"
+	"clustersim/sim/spread"
 )
 
 // smallConfig is the built-in Yongkang scenario cut to end in 1984, to keep
@@ -72,7 +73,7 @@ func TestWorkersDoNotChangeResults(t *testing.T) {
 	}
 }
 
-func bitsOf(qs []Quantile) any {
+func bitsOf(qs []spread.Band) any {
 	type q struct {
 		S                       string
 		Y                       []int
@@ -126,7 +127,7 @@ func TestQuantilesHandMade(t *testing.T) {
 	// = 3; p = 0.95 → h = 3.8 → 4.8. n = 4, values 10..40: p = 0.05 →
 	// h = 0.15 → 11.5; p = 0.5 → h = 1.5 → 25 (the mean of the middle
 	// two); p = 0.95 → h = 2.85 → 38.5.
-	want := Quantile{Series: "x", Years: []int{1980, 1981},
+	want := spread.Band{Series: "x", Years: []int{1980, 1981},
 		P05: []float64{1.2, 11.5}, P50: []float64{3, 25}, P95: []float64{4.8, 38.5},
 		Min: []float64{1, 10}, Max: []float64{5, 40}}
 	for _, c := range []struct {
@@ -177,11 +178,6 @@ func TestQuantilesHandMade(t *testing.T) {
 		"1981,x,11.5,25,38.5,10,40\n"
 	if buf.String() != wantCSV {
 		t.Errorf("quantiles CSV:\n%s\nwant:\n%s", buf.String(), wantCSV)
-	}
-
-	bands := e.Bands()
-	if len(bands) != 2 || bands[1].Series != "x" || bands[1].P95[1] != q.P95[1] {
-		t.Errorf("Bands = %+v", bands)
 	}
 
 	years, med := e.Median()
@@ -347,6 +343,38 @@ func TestEachInRunOrder(t *testing.T) {
 	opt.Each = func(int, *sim.Results) error { calls++; return stop }
 	if _, err := Run(context.Background(), cfg, opt); !errors.Is(err, stop) || calls != 1 {
 		t.Errorf("err = %v after %d calls; want %v after 1", err, calls, stop)
+	}
+}
+
+// TestFirmSnapshotsOnlyWhereAsked checks that FirmSnapshots chooses the
+// runs that record their firm snapshots, and that the others' series are
+// those of runs that record them.
+func TestFirmSnapshotsOnlyWhereAsked(t *testing.T) {
+	cfg := smallConfig(t)
+	cfg.End = sim.NewMonth(1981, 12)
+	opt := Options{Runs: 3, Seed: 5, Scale: 0.01, Workers: 2}
+	all, err := Run(context.Background(), cfg, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.FirmSnapshots = func(c, run int) bool { return run == 1 }
+	opt.Each = func(c int, r *sim.Results) error {
+		if got := len(r.Firms) > 0; got != (r.Run == 1) {
+			t.Errorf("run %d: %d firm snapshots, want them only for run 1", r.Run, len(r.Firms))
+		}
+		if len(r.Products) == 0 {
+			t.Errorf("run %d: no products", r.Run)
+		}
+		return nil
+	}
+	some, err := Run(context.Background(), cfg, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range opt.Runs {
+		if !reflect.DeepEqual(bitsOfSeries(some.Runs[i].Series), bitsOfSeries(all.Runs[i].Series)) {
+			t.Errorf("run %d: the series change without firm snapshots", i)
+		}
 	}
 }
 

@@ -67,14 +67,21 @@ func config() *sim.Config {
 	}
 }
 
-func info() RunInfo {
+// info describes a run of config(), whose canonical form the caller of
+// WriteRunJSON makes with scenarios.Canonical.
+func info(t *testing.T) RunInfo {
+	t.Helper()
+	canonical, err := scenarios.Canonical(config())
+	if err != nil {
+		t.Fatal(err)
+	}
 	return RunInfo{
 		Build:    Build{Version: "v1.2.3", Revision: "0123456789abcdef", Modified: true, GoVersion: "go1.26.0"},
 		Scenario: "tiny", ScenarioFile: "tiny.yaml", ScenarioHash: "feedface",
 		Seed: 7, Runs: 1, Scale: 0.5, Rescaled: true,
 		Overrides: []Override{{"params.households.entry_rate", 0.02}, {"ladder[0:4].market", 1.5}},
 		Stats:     results().Stats,
-		Config:    config(),
+		Config:    canonical,
 	}
 }
 
@@ -102,7 +109,7 @@ func TestGolden(t *testing.T) {
 		{"series_runs.csv", writeTwoRuns, false},
 		{"products.csv", func(w io.Writer) error { return WriteProducts(w, results()) }, false},
 		{"firms.csv", func(w io.Writer) error { return WriteFirms(w, results()) }, false},
-		{"run.json", func(w io.Writer) error { return WriteRunJSON(w, info()) }, true},
+		{"run.json", func(w io.Writer) error { return WriteRunJSON(w, info(t)) }, true},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -200,7 +207,7 @@ func TestWriteErrors(t *testing.T) {
 		"runs":     func(w io.Writer) error { return WriteSeriesRuns(w, big) },
 		"products": func(w io.Writer) error { return WriteProducts(w, big) },
 		"firms":    func(w io.Writer) error { return WriteFirms(w, big) },
-		"run.json": func(w io.Writer) error { return WriteRunJSON(w, info()) },
+		"run.json": func(w io.Writer) error { return WriteRunJSON(w, info(t)) },
 	} {
 		if err := write(&failWriter{n: 10}); err == nil {
 			t.Errorf("%s: no error from a failing writer", name)
@@ -209,18 +216,21 @@ func TestWriteErrors(t *testing.T) {
 }
 
 func TestRunJSONNeedsConfig(t *testing.T) {
-	in := info()
-	in.Config = nil
-	if err := WriteRunJSON(io.Discard, in); err == nil {
-		t.Error("no error without a config")
+	for _, config := range []string{"", "name: [unclosed", "a: 1\n---\nb: 2\n"} {
+		in := info(t)
+		in.Config = []byte(config)
+		var buf bytes.Buffer
+		if err := WriteRunJSON(&buf, in); err == nil || buf.Len() > 0 {
+			t.Errorf("config %q: err %v, wrote %d bytes; want an error and nothing written", config, err, buf.Len())
+		}
 	}
-	in = info()
+	in := info(t)
 	in.Overrides[1].Value = math.Inf(1)
 	if err := WriteRunJSON(io.Discard, in); err == nil || !strings.Contains(err.Error(), "ladder[0:4].market") {
 		t.Errorf("error = %v for an infinite override; want one naming it", err)
 	}
 	// Without overrides the key is there, an empty list.
-	in = info()
+	in = info(t)
 	in.Overrides = nil
 	var buf bytes.Buffer
 	if err := WriteRunJSON(&buf, in); err != nil || !strings.Contains(buf.String(), `"overrides": [],`) {
@@ -247,11 +257,11 @@ func TestConfigJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := ConfigJSON(&sc.Config)
+	y, err := scenarios.Canonical(&sc.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	y, err := scenarios.Canonical(&sc.Config)
+	raw, err := ConfigJSON(y)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"clustersim/scenarios"
 	"clustersim/sim"
 )
 
@@ -78,7 +77,9 @@ type RunInfo struct {
 	// the order given; Config already holds their values.
 	Overrides []Override
 	Stats     sim.Stats
-	Config    *sim.Config // every parameter value; written in canonical order
+	// Config is every parameter value: the resolved config written as its
+	// canonical scenario file (scenarios.Canonical), which the caller makes.
+	Config []byte
 }
 
 // Override is one parameter set on the command line: its path (as
@@ -119,11 +120,11 @@ type statsJSON struct {
 
 // WriteRunJSON writes info as an indented JSON object. The config appears
 // under "config" as an object keyed by the scenario file's names (the yaml
-// names of sim.Config), in the order of scenarios.Canonical, so the same
-// info always gives the same bytes. A NaN or infinite parameter, which the
+// names of sim.Config), in the order of info.Config, so the same info
+// always gives the same bytes. A NaN or infinite parameter, which the
 // scenario loader rejects anyway, is written as null.
 func WriteRunJSON(w io.Writer, info RunInfo) error {
-	if info.Config == nil {
+	if len(info.Config) == 0 {
 		return errors.New("output: run info without a config")
 	}
 	if math.IsNaN(info.Scale) || math.IsInf(info.Scale, 0) {
@@ -163,19 +164,16 @@ func WriteRunJSON(w io.Writer, info RunInfo) error {
 	return err
 }
 
-// ConfigJSON returns cfg as a compact JSON object with the keys and order
-// of its canonical scenario file (scenarios.Canonical): every field under
-// its yaml name, in the order of the Go structs.
-func ConfigJSON(cfg *sim.Config) (json.RawMessage, error) {
-	y, err := scenarios.Canonical(cfg)
-	if err != nil {
+// ConfigJSON returns a scenario file in canonical form (scenarios.Canonical:
+// every field under its yaml name, in the order of the Go structs) as a
+// compact JSON object with the same keys in the same order.
+func ConfigJSON(canonical []byte) (json.RawMessage, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(canonical))
+	var doc, more yaml.Node
+	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("output: config: %w", err)
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(y, &doc); err != nil {
-		return nil, fmt.Errorf("output: config: %w", err)
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || dec.Decode(&more) != io.EOF {
 		return nil, errors.New("output: config: the canonical form is not one document")
 	}
 	var buf bytes.Buffer

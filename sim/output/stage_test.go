@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -63,51 +64,74 @@ func TestStageCommit(t *testing.T) {
 		}},
 		{"replace a file", func(t *testing.T, final string) { write(t, filepath.Dir(final), filepath.Base(final), "old") }},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			parent := t.TempDir()
-			final := filepath.Join(parent, "yongkang")
-			tc.existing(t, final)
-			before, _ := os.ReadDir(parent)
+		for _, mode := range commitModes {
+			t.Run(mode.name+"/"+tc.name, func(t *testing.T) {
+				mode.set(t)
+				parent := t.TempDir()
+				final := filepath.Join(parent, "yongkang")
+				tc.existing(t, final)
+				before, _ := os.ReadDir(parent)
 
-			st, err := Stage(parent, "yongkang")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if filepath.Dir(st.Dir()) != parent || st.Path() != final {
-				t.Errorf("Dir() = %s, Path() = %s", st.Dir(), st.Path())
-			}
-			write(t, st.Dir(), "series.csv", "new")
-			// Before Commit, parent/name is as it was.
-			if got, _ := os.ReadDir(parent); len(got) != len(before)+1 {
-				t.Errorf("before Commit the parent holds %v", entries(t, parent))
-			}
-			if err := st.Commit(); err != nil {
-				t.Fatal(err)
-			}
-			if got := entries(t, parent); !slices.Equal(got, []string{"yongkang"}) {
-				t.Errorf("after Commit the parent holds %v, want only yongkang", got)
-			}
-			if got := entries(t, final); !slices.Equal(got, []string{"series.csv"}) {
-				t.Errorf("after Commit %s holds %v, want only series.csv", final, got)
-			}
-			if got := read(t, filepath.Join(final, "series.csv")); got != "new" {
-				t.Errorf("series.csv = %q", got)
-			}
-			if fi, err := os.Stat(final); err != nil || fi.Mode().Perm() != 0o755 {
-				t.Errorf("mode of the committed directory = %v, %v; want 0755", fi.Mode(), err)
-			}
-			// Abort after Commit does nothing; a second Commit fails.
-			if err := st.Abort(); err != nil {
-				t.Error(err)
-			}
-			if _, err := os.Stat(filepath.Join(final, "series.csv")); err != nil {
-				t.Errorf("Abort after Commit removed the output: %v", err)
-			}
-			if err := st.Commit(); err == nil {
-				t.Error("a second Commit succeeded")
-			}
-		})
+				st, err := Stage(parent, "yongkang")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if filepath.Dir(st.Dir()) != parent || st.Path() != final {
+					t.Errorf("Dir() = %s, Path() = %s", st.Dir(), st.Path())
+				}
+				write(t, st.Dir(), "series.csv", "new")
+				// Before Commit, parent/name is as it was, beside the staging
+				// directory and the lock.
+				if got, _ := os.ReadDir(parent); len(got) != len(before)+2 {
+					t.Errorf("before Commit the parent holds %v", entries(t, parent))
+				}
+				if got := read(t, filepath.Join(parent, ".yongkang.lock")); got != strconv.Itoa(os.Getpid())+"\n" {
+					t.Errorf("the lock file holds %q, want the pid", got)
+				}
+				if err := st.Commit(); err != nil {
+					t.Fatal(err)
+				}
+				if got := entries(t, parent); !slices.Equal(got, []string{"yongkang"}) {
+					t.Errorf("after Commit the parent holds %v, want only yongkang", got)
+				}
+				if got := entries(t, final); !slices.Equal(got, []string{"series.csv"}) {
+					t.Errorf("after Commit %s holds %v, want only series.csv", final, got)
+				}
+				if got := read(t, filepath.Join(final, "series.csv")); got != "new" {
+					t.Errorf("series.csv = %q", got)
+				}
+				if fi, err := os.Stat(final); err != nil || fi.Mode().Perm() != 0o755 {
+					t.Errorf("mode of the committed directory = %v, %v; want 0755", fi.Mode(), err)
+				}
+				// Abort after Commit does nothing; a second Commit fails.
+				if err := st.Abort(); err != nil {
+					t.Error(err)
+				}
+				if _, err := os.Stat(filepath.Join(final, "series.csv")); err != nil {
+					t.Errorf("Abort after Commit removed the output: %v", err)
+				}
+				if err := st.Commit(); err == nil {
+					t.Error("a second Commit succeeded")
+				}
+			})
+		}
 	}
+}
+
+// commitModes are the two ways Commit replaces an output: by exchanging
+// the names (Linux), and the fallback of two renames.
+var commitModes = []struct {
+	name string
+	set  func(t *testing.T)
+}{
+	{"exchange", func(*testing.T) {}},
+	{"renames", withoutExchange},
+}
+
+// withoutExchange makes Commit fall back to two renames for the test.
+func withoutExchange(t *testing.T) {
+	exchangeNames = func(string, string) error { return errNoExchange }
+	t.Cleanup(func() { exchangeNames = exchange })
 }
 
 func TestStageAbort(t *testing.T) {
@@ -186,18 +210,20 @@ func TestStageParentIsFile(t *testing.T) {
 }
 
 // TestCommitAtomic watches parent/name from another goroutine while runs
-// are committed over one another: whenever the observer can read both
-// files of a run they are from the same run, complete, and runs never go
-// backwards.
+// are committed over one another: once the first is in place parent/name
+// is never missing, whenever the observer can read both files of a run
+// they are from the same run, complete, and runs never go backwards.
 func TestCommitAtomic(t *testing.T) {
 	parent := t.TempDir()
+	var committed atomic.Bool // the first run is in place
 	final := filepath.Join(parent, "run")
-	const runs = 40
+	const runs = 20
 	payload := func(i int) string { return strconv.Itoa(i) + "|" + strings.Repeat("x", 64<<10) }
 
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	var problems []string
+	missing := 0 // times parent/name was missing after the first commit
 	wg.Go(func() {
 		last := -1
 		for {
@@ -206,8 +232,12 @@ func TestCommitAtomic(t *testing.T) {
 				return
 			default:
 			}
+			after := committed.Load()
 			root, err := os.OpenRoot(final) // follows the directory, not the name
 			if err != nil {
+				if after && errors.Is(err, fs.ErrNotExist) {
+					missing++
+				}
 				continue
 			}
 			a, errA := root.ReadFile("a")
@@ -248,11 +278,15 @@ func TestCommitAtomic(t *testing.T) {
 		if err := st.Commit(); err != nil {
 			t.Fatal(err)
 		}
+		committed.Store(true)
 	}
 	close(stop)
 	wg.Wait()
 	for _, p := range problems {
 		t.Error(p)
+	}
+	if missing > 0 {
+		t.Errorf("%s was missing %d times while an output replaced another", final, missing)
 	}
 	if got := entries(t, parent); !slices.Equal(got, []string{"run"}) {
 		t.Errorf("parent holds %v, want only run", got)

@@ -1,0 +1,75 @@
+package sim
+
+import "clustersim/agents/rng"
+
+// purpose is what a draw is for: one per decision (submodel) that draws.
+// Draws are keyed by (seed, run, purpose, month, agent or place) and the
+// draw's index under that key (package rng), so a decision's numbers do not
+// depend on what other decisions or agents drew.
+type purpose int
+
+const (
+	drawProductMarkets     purpose = iota // world: a product's share of its rung's market
+	drawHouseholdInit                     // world: a 1978 household's savings, craft and activity
+	drawCollectiveInit                    // a collective's product, size and quality when founded
+	drawOccupation                        // household review: peddling starts, what pedlars learn, stops
+	drawEmigration                        // household review: leaving the county
+	drawEntry                             // household review: opening a workshop
+	drawCollectiveFounding                // governments: collectives founded this month (county)
+	drawCompromise                        // governments: a village takes up the compromise
+	drawLegalForm                         // firms: registration, red hats, raids, privatisation, conversion
+	drawFirmReview                        // firms: the yearly review (quality, designs, owner quits, product)
+	drawTrade                             // firms: exporting and subcontracting
+	drawSpinoff                           // firms: an employee or manager founds a firm
+	drawExit                              // firms: closing
+	drawRelocation                        // land: a waiting firm leaves, and where to
+	drawLandQueue                         // land: where the queue for estate land starts (county)
+	drawElections                         // December: a village's elections
+	drawHouseholdFormation                // December: new households and their kin (county)
+	numPurposes
+)
+
+var purposeNames = [numPurposes]string{
+	"product_markets", "household_init", "collective_init", "occupation", "emigration", "entry",
+	"collective_founding", "compromise", "legal_form", "firm_review", "trade", "spinoff", "exit",
+	"relocation", "land_queue", "elections", "household_formation",
+}
+
+// Kinds of agents and places, for their identities.
+var (
+	idHousehold  = rng.NewPurpose("household")
+	idCollective = rng.NewPurpose("collective")
+	idWorkshop   = rng.NewPurpose("workshop")
+	idSpinoff    = rng.NewPurpose("spinoff")
+	idKin        = rng.NewPurpose("kin_household")
+	idVillage    = rng.NewPurpose("village")
+	idRung       = rng.NewPurpose("rung")
+	county       = rng.NewID(rng.NewPurpose("county"), 0)
+)
+
+// drawKeys are the keys of the month, one per purpose.
+type drawKeys struct {
+	run   rng.Key
+	month [numPurposes]rng.Key
+	draws *rng.Draws
+}
+
+func newDrawKeys(seed uint64, run int) drawKeys {
+	return drawKeys{run: rng.RunKey(seed, run), draws: rng.NewDraws()}
+}
+
+// setMonth derives the keys of month m.
+func (k *drawKeys) setMonth(m Month) {
+	mk := k.run.With(uint64(m))
+	for p := range numPurposes {
+		k.month[p] = mk.For(rng.NewPurpose(purposeNames[p]))
+	}
+}
+
+// rand returns the draws of purpose p for an agent or place this month.
+func (w *world) rand(p purpose, id rng.ID) *rng.Draws {
+	return w.keys.draws.Reset(w.keys.month[p].Of(id))
+}
+
+// villageID is the identity of village v.
+func villageID(v int) rng.ID { return rng.NewID(idVillage, v) }

@@ -1,0 +1,271 @@
+package sim
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// A snapshot is the whole state of a run at the end of a month: the
+// State, the recorders' history, the run's options and a fingerprint of
+// the scenario. Its format:
+//
+//	magic    16 bytes  "clustersim-state"
+//	version  uint32    SnapshotVersion (big-endian)
+//	length   uint64    length of the payload (big-endian)
+//	payload  gob of the snapshot payload
+//	checksum 32 bytes  SHA-256 of everything before it
+//
+// A snapshot of another format version, of another scenario, truncated or
+// corrupted is refused with an error saying which. It holds no random
+// generator: draws are keyed by what they are for (docs/ODD.md 4.9).
+
+// SnapshotVersion is the format version this build writes and reads.
+const SnapshotVersion = 1
+
+const snapshotMagic = "clustersim-state"
+
+// maxSnapshotPayload bounds what Restore reads (a full-scale run in 2010
+// is about 100 MB).
+const maxSnapshotPayload = 4 << 30
+
+// SnapshotInfo describes a snapshot: what it was made from and when.
+type SnapshotInfo struct {
+	Scenario        string   // the scenario's name
+	ConfigHash      [32]byte // Fingerprint of the scenario's Config
+	Seed            uint64
+	Run             int
+	Scale           float64
+	Month           Month // the next month to simulate
+	NoFirmSnapshots bool
+}
+
+type snapshotPayload struct {
+	Info   SnapshotInfo
+	State  State
+	Record RecordState
+}
+
+// Fingerprint is the SHA-256 of a Config's JSON encoding: two configs with
+// the same fingerprint run the same model.
+func Fingerprint(cfg *Config) ([32]byte, error) {
+	b, err := json.Marshal(cfg)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("sim: fingerprint of the scenario: %w", err)
+	}
+	return sha256.Sum256(b), nil
+}
+
+// Snapshot writes the engine's whole state to w. Restore reads it back;
+// the restored engine continues exactly as this one would.
+func (e *Engine) Snapshot(w io.Writer) error {
+	fp, err := Fingerprint(e.w.cfg)
+	if err != nil {
+		return err
+	}
+	p := snapshotPayload{
+		Info: SnapshotInfo{
+			Scenario: e.w.cfg.Name, ConfigHash: fp, Seed: e.opt.Seed, Run: e.opt.Run,
+			Scale: e.w.scale, Month: e.w.Month, NoFirmSnapshots: e.opt.NoFirmSnapshots,
+		},
+		State:  e.w.State,
+		Record: e.w.rec.RecordState,
+	}
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(&p); err != nil {
+		return fmt.Errorf("sim: encoding the state: %w", err)
+	}
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<20)
+	var head [16 + 4 + 8]byte
+	copy(head[:], snapshotMagic)
+	binary.BigEndian.PutUint32(head[16:], SnapshotVersion)
+	binary.BigEndian.PutUint64(head[20:], uint64(payload.Len()))
+	bw.Write(head[:])
+	bw.Write(payload.Bytes())
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("sim: writing the state: %w", err)
+	}
+	if _, err := w.Write(h.Sum(nil)); err != nil {
+		return fmt.Errorf("sim: writing the state: %w", err)
+	}
+	return nil
+}
+
+// ErrSnapshot is wrapped by every error of a snapshot that cannot be read.
+var ErrSnapshot = errors.New("not a usable clustersim state")
+
+func snapshotErr(format string, a ...any) error {
+	return fmt.Errorf("%w: %s", ErrSnapshot, fmt.Sprintf(format, a...))
+}
+
+// ReadSnapshot reads and checks a snapshot: its magic, version, length and
+// checksum. It returns the decoded payload.
+func readSnapshot(r io.Reader) (*snapshotPayload, error) {
+	var head [16 + 4 + 8]byte
+	if n, err := io.ReadFull(r, head[:]); err != nil {
+		if n >= len(snapshotMagic) && string(head[:16]) == snapshotMagic || n == 0 {
+			return nil, snapshotErr("truncated: %d bytes, shorter than the header", n)
+		}
+		return nil, snapshotErr("it does not start as a state file does")
+	}
+	if string(head[:16]) != snapshotMagic {
+		return nil, snapshotErr("it does not start as a state file does")
+	}
+	if v := binary.BigEndian.Uint32(head[16:]); v != SnapshotVersion {
+		return nil, snapshotErr("format version %d; this build of clustersim reads version %d", v, SnapshotVersion)
+	}
+	n := binary.BigEndian.Uint64(head[20:])
+	if n > maxSnapshotPayload {
+		return nil, snapshotErr("its header announces %d bytes, more than a state can hold", n)
+	}
+	h := sha256.New()
+	h.Write(head[:])
+	body := make([]byte, n+sha256.Size)
+	if got, err := io.ReadFull(r, body); err != nil {
+		return nil, snapshotErr("truncated: %d of %d bytes after the header", got, len(body))
+	}
+	h.Write(body[:n])
+	if !bytes.Equal(h.Sum(nil), body[n:]) {
+		return nil, snapshotErr("corrupted: its checksum does not match its contents")
+	}
+	if extra, _ := r.Read(make([]byte, 1)); extra > 0 {
+		return nil, snapshotErr("bytes follow its checksum")
+	}
+	var p snapshotPayload
+	if err := gob.NewDecoder(bytes.NewReader(body[:n])).Decode(&p); err != nil {
+		return nil, snapshotErr("its contents do not decode: %v", err)
+	}
+	return &p, nil
+}
+
+// ReadSnapshotInfo reads a snapshot and returns what it describes, to find
+// its scenario before restoring it.
+func ReadSnapshotInfo(r io.Reader) (SnapshotInfo, error) {
+	p, err := readSnapshot(r)
+	if err != nil {
+		return SnapshotInfo{}, err
+	}
+	return p.Info, nil
+}
+
+// Restore reads a snapshot made from cfg and returns an engine that
+// continues from it. A snapshot of another scenario (another Fingerprint)
+// is refused. Of opt, only Progress and Context are used: the seed, run,
+// scale and firm snapshots are the snapshot's.
+func Restore(r io.Reader, cfg *Config, opt Options) (*Engine, error) {
+	p, err := readSnapshot(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkConfig(cfg); err != nil {
+		return nil, err
+	}
+	fp, err := Fingerprint(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if fp != p.Info.ConfigHash {
+		return nil, fmt.Errorf("%w: it was saved from scenario %q as it was then (fingerprint %x…), not from this scenario %q (%x…)",
+			ErrSnapshot, p.Info.Scenario, p.Info.ConfigHash[:6], cfg.Name, fp[:6])
+	}
+	if p.Info.Month < cfg.Start || p.Info.Month > cfg.End+1 {
+		return nil, snapshotErr("its month %s is outside the scenario's %s–%s", p.Info.Month, cfg.Start, cfg.End)
+	}
+	opt.Seed, opt.Run, opt.Scale, opt.NoFirmSnapshots = p.Info.Seed, p.Info.Run, p.Info.Scale, p.Info.NoFirmSnapshots
+	w, err := restoreWorld(cfg, opt, &p.State, &p.Record)
+	if err != nil {
+		return nil, err
+	}
+	return newEngine(w, opt), nil
+}
+
+// restoreWorld rebuilds a world around a saved State.
+func restoreWorld(cfg *Config, opt Options, st *State, rs *RecordState) (*world, error) {
+	if opt.Scale <= 0 || opt.Scale > 1 {
+		return nil, snapshotErr("its scale %g is outside (0, 1]", opt.Scale)
+	}
+	w := &world{cfg: cfg, p: &cfg.Params, scale: opt.Scale, keys: newDrawKeys(opt.Seed, opt.Run)}
+	w.State = *st
+	if err := w.checkRestored(); err != nil {
+		return nil, snapshotErr("%v", err)
+	}
+	w.derive()
+	w.keys.setMonth(w.Month)
+	w.rec.RecordState = *rs
+	w.rec.index = map[string]int{}
+	for i, n := range w.rec.Names {
+		w.rec.index[n] = i
+	}
+	w.slot = make([]int32, w.NextFirmID)
+	for i := range w.slot {
+		w.slot[i] = -1
+	}
+	for i := range w.Firms {
+		if f := &w.Firms[i]; f.Alive {
+			w.slot[f.ID] = int32(i)
+		} else {
+			w.closed++
+		}
+	}
+	return w, nil
+}
+
+// checkRestored checks that a restored State fits its scenario, so that a
+// snapshot that decodes but does not belong (or was forged) cannot crash
+// the engine.
+func (w *world) checkRestored() error {
+	np := 0
+	for _, r := range w.cfg.Ladder {
+		np += r.Products
+	}
+	switch {
+	case len(w.Products) != np:
+		return fmt.Errorf("it has %d products, the scenario %d", len(w.Products), np)
+	case len(w.Estates) != len(w.cfg.Estates):
+		return fmt.Errorf("it has %d estates, the scenario %d", len(w.Estates), len(w.cfg.Estates))
+	case len(w.VillProd) != len(w.Villages)*np:
+		return fmt.Errorf("its village counts do not match its villages and products")
+	}
+	for _, s := range [][]float64{w.Market.Volume, w.Market.Export, w.Market.Share, w.Market.ExportShare, w.Market.Price, w.Market.ExportPrice} {
+		if len(s) != np {
+			return fmt.Errorf("its markets do not match its products")
+		}
+	}
+	if len(w.Market.Producers) != np {
+		return fmt.Errorf("its markets do not match its products")
+	}
+	for i := range w.Firms {
+		f := &w.Firms[i]
+		if f.ID < 0 || f.ID >= w.NextFirmID || int(f.Product) >= np || f.Product < 0 || int(f.Village) >= len(w.Villages) ||
+			f.Village < 0 || int(f.Owner) >= len(w.Households) || int(f.Estate) >= len(w.Estates) ||
+			(i > 0 && f.ID <= w.Firms[i-1].ID) {
+			return fmt.Errorf("firm %d does not fit the scenario", i)
+		}
+	}
+	for i := range w.Households {
+		h := &w.Households[i]
+		if int(h.Village) >= len(w.Villages) || h.Village < 0 || int(h.Known) >= np {
+			return fmt.Errorf("household %d does not fit the scenario", i)
+		}
+	}
+	for i := range w.Villages {
+		for _, h := range w.Villages[i].Households {
+			if h < 0 || int(h) >= len(w.Households) {
+				return fmt.Errorf("village %d lists a household it does not have", i)
+			}
+		}
+	}
+	for _, p := range w.Hot {
+		if p < 0 || p >= np {
+			return fmt.Errorf("its list of hot products names a product it does not have")
+		}
+	}
+	return nil
+}

@@ -57,21 +57,37 @@ func (f LegalForm) Movable() bool {
 // Location is where a firm produces.
 type Location uint8
 
-// The places a firm can be.
+// The places a firm can be: a village site or an estate of the county, or
+// one of the scenario's destinations outside it (Away + the destination's
+// index).
 const (
 	VillageSite Location = iota
 	EstateSite
-	Wuyi
-	Jinyun
-	Elsewhere
+	Away
 )
 
-var locationNames = [...]string{"village", "estate", "wuyi", "jinyun", "elsewhere"}
+// MaxDestinations is the number of destinations a Location can name.
+const MaxDestinations = 256 - int(Away)
 
-func (l Location) String() string { return locationNames[l] }
+func (l Location) String() string {
+	switch l {
+	case VillageSite:
+		return "village"
+	case EstateSite:
+		return "estate"
+	}
+	return "away"
+}
+
+// AwayTo is the location of the scenario's destination d.
+func AwayTo(d int) Location { return Away + Location(d) }
+
+// Destination is the index of the destination of a location outside the
+// county.
+func (l Location) Destination() int { return int(l - Away) }
 
 // InYongkang reports whether the location is in the county.
-func (l Location) InYongkang() bool { return l == VillageSite || l == EstateSite }
+func (l Location) InYongkang() bool { return l < Away }
 
 // Firm is a producer. Employees include the owner's family labour.
 type Firm struct {

@@ -54,9 +54,8 @@ func TestLocation(t *testing.T) {
 	}{
 		{VillageSite, "village", true},
 		{EstateSite, "estate", true},
-		{Wuyi, "wuyi", false},
-		{Jinyun, "jinyun", false},
-		{Elsewhere, "elsewhere", false},
+		{AwayTo(0), "away", false},
+		{AwayTo(2), "away", false},
 	}
 	for _, tt := range tests {
 		if got := tt.loc.String(); got != tt.name {
@@ -272,8 +271,8 @@ func TestEmployeeCap(t *testing.T) {
 		{Private, EstateSite, true, inf},
 		{Company, EstateSite, true, inf},
 		{Group, EstateSite, false, inf},
-		{Private, Wuyi, true, inf},
-		{Private, Elsewhere, true, inf},
+		{Private, AwayTo(0), true, inf},
+		{Private, AwayTo(2), true, inf},
 	}
 	for _, tt := range tests {
 		if got := EmployeeCap(p, tt.form, tt.loc, tt.inFor); got != tt.want {

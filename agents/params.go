@@ -123,8 +123,6 @@ type LandParams struct {
 	AnnualQuota             float64 `yaml:"annual_quota" range:"0,1e9"`
 	WaitBeforeLeaving       int     `yaml:"wait_before_leaving" range:"0,600"`
 	LeaveRate               float64 `yaml:"leave_rate" range:"0,1"`
-	ShareToWuyi             float64 `yaml:"share_to_wuyi" range:"0,1"`
-	ShareToJinyun           float64 `yaml:"share_to_jinyun" range:"0,1"`
 	RegisteredOfficeKeep    float64 `yaml:"registered_office_keep" range:"0,1"`
 	RankingSize             int     `yaml:"ranking_size" range:"0,10000"`
 }
@@ -143,9 +141,6 @@ type LabourParams struct {
 type VillageParams struct {
 	Villages                int     `yaml:"villages" range:"1,100000"`
 	Townships               int     `yaml:"townships" range:"1,10000"`
-	MantangHouseholds       int     `yaml:"mantang_households" range:"1,100000"`
-	MantangTradition        float64 `yaml:"mantang_tradition" range:"0,1"`
-	RepressionSanction      float64 `yaml:"repression_sanction" range:"0,1"`
 	EncouragementBoost      float64 `yaml:"encouragement_boost" range:"0,1000"`
 	EncouragementCredit     float64 `yaml:"encouragement_credit" range:"0,1"`
 	CompromiseDiffusion     float64 `yaml:"compromise_diffusion" range:"0,1"`

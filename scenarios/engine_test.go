@@ -46,12 +46,13 @@ func TestEngineAtTheLimits(t *testing.T) {
 		cfg.Estates[i] = sim.Estate{Name: fmt.Sprintf("e%d", i), Open: cfg.Start, Capacity: 1e6}
 	}
 	cfg.Params.Villages.Villages = MaxVillageProducts / MaxProducts
+	cfg.Mantang.CraftSector, cfg.Figures = "s0", sim.Figures{DoorsRung: "r0", LargeFirmSectors: []string{"s1"}}
 	cfg.Params.Firms.CollectiveExitRate = 0 // so that the one collective of the scaled county lives to be recorded
 	if err := ValidateConfig(&cfg); err != nil {
 		t.Fatalf("the largest sizes are refused: %v", err)
 	}
 	res := runBriefly(t, &cfg, MinScale(&cfg))
-	if len(res.ProductNames) != MaxProducts || len(res.LocationNames) != MaxEstates+4 || len(res.Firms) == 0 {
+	if len(res.ProductNames) != MaxProducts || len(res.LocationNames) != 1+MaxEstates+len(cfg.Destinations) || len(res.Firms) == 0 {
 		t.Errorf("%d products, %d locations, %d firm records; %+v", len(res.ProductNames), len(res.LocationNames), len(res.Firms), res.Stats)
 	}
 }
@@ -111,7 +112,7 @@ func TestLimitsBeyondTheFileCap(t *testing.T) {
 				c.Ladder = append(c.Ladder, sim.Rung{Name: fmt.Sprintf("r%d", i), Sector: "s", Available: 1990, Products: 1, Market: 1, Capital: 1})
 			}
 		}},
-		{"40,000 estates", "estates[32764]", "more than the engine's 32764", func(c *sim.Config) {
+		{"40,000 estates", fmt.Sprintf("estates[%d]", MaxEstates), fmt.Sprintf("more than the engine's %d", MaxEstates), func(c *sim.Config) {
 			for i := range 40000 {
 				c.Estates = append(c.Estates, sim.Estate{Name: fmt.Sprintf("e%d", i), Open: sim.NewMonth(1996, 6), Capacity: 1})
 			}
@@ -206,7 +207,7 @@ func FuzzEngine(f *testing.F) {
 		{"villages: 40", "villages: 100000"},
 		{"hot_products: 12", "hot_products: 1000"},
 		{"tradition: 0.9", "tradition: 0"},
-		{"sector: tools", "sector: scales"},
+		{`craft_sector: "tools"`, `craft_sector: "vehicles"`}, // Mantang makes another craft
 		{"collectives: 12", "collectives: 1000000"},
 		{"open: 1996-06", "open: 1978-10"},
 		{"private_tax: 0.1", "private_tax: 0.98"},
@@ -236,7 +237,7 @@ func FuzzEngine(f *testing.F) {
 		}
 		// About 100 households, collectives and villages, or full scale
 		// for smaller counties: the engine clamps every count at one.
-		n := max(c.Households, c.Collectives, c.Params.Villages.Villages, c.Params.Villages.MantangHouseholds)
+		n := max(c.Households, c.Collectives, c.Params.Villages.Villages, c.Mantang.Households)
 		runBriefly(t, &c, min(1, 100/float64(n)))
 	})
 }

@@ -19,10 +19,13 @@ const (
 	MaxProducts = math.MaxInt16
 	// MaxRungs bounds the rungs of the ladder; each has a product at least.
 	MaxRungs = MaxProducts
+	// MaxDestinations bounds the places outside the county firms move to:
+	// a firm's agents.Location names them in a byte.
+	MaxDestinations = agents.MaxDestinations
 	// MaxEstates bounds the industrial estates: the engine indexes them
 	// with an int16 (agents.Firm.Estate), and so the locations of
-	// firms.csv: the village sites, the estates, Wuyi, Jinyun and elsewhere.
-	MaxEstates = math.MaxInt16 - 3
+	// firms.csv: the village sites, the estates and the destinations.
+	MaxEstates = math.MaxInt16 - MaxDestinations
 	// MaxVillageProducts bounds villages × products, the cells of the
 	// engine's count of workshops per village and product (4 bytes each:
 	// 400 MB at full scale).
@@ -93,6 +96,9 @@ func checkLimits(cfg *sim.Config, where func(string) loc) *Error {
 	}
 	if n := len(cfg.Estates); n > MaxEstates {
 		return where(index("estates", MaxEstates)).errorf("there are %d estates, more than the engine's %d", n, MaxEstates)
+	}
+	if n := len(cfg.Destinations); n > MaxDestinations {
+		return where(index("destinations", MaxDestinations)).errorf("there are %d destinations, more than the engine's %d", n, MaxDestinations)
 	}
 	if v := cfg.Params.Villages.Villages; v*total > MaxVillageProducts {
 		return where("params.villages.villages").errorf("%d villages × %d products make %d village-product cells, more than the engine's %d",

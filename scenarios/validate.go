@@ -2,7 +2,9 @@ package scenarios
 
 import (
 	"fmt"
+	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,7 +28,7 @@ func validate(cfg *sim.Config, where func(path string) loc) []*Error {
 	var errs []*Error
 	checkRanges(reflect.ValueOf(cfg).Elem(), "", where, &errs)
 	for _, check := range []func(*sim.Config, func(string) loc) *Error{
-		checkRun, checkLimits, checkLadder, checkEstates, checkRegimes, checkTaxes, checkEvents,
+		checkRun, checkLimits, checkLadder, checkEstates, checkDestinations, checkMantang, checkFigures, checkRegimes, checkTaxes, checkEvents,
 	} {
 		if err := check(cfg, where); err != nil {
 			errs = append(errs, err)
@@ -167,6 +169,71 @@ func checkEstates(cfg *sim.Config, where func(string) loc) *Error {
 		if e.Open < cfg.Start || e.Open > cfg.End {
 			l := where(p + ".open")
 			return l.errorf("estate %s opens %s, outside the run %s–%s%s", quote(e.Name), month(e.Open), cfg.Start, cfg.End, runSet(where, l, "start", "end"))
+		}
+	}
+	return nil
+}
+
+// checkDestinations: at least one place to leave to, named once each, with
+// shares that sum to 1.
+func checkDestinations(cfg *sim.Config, where func(string) loc) *Error {
+	if len(cfg.Destinations) == 0 {
+		return where("destinations").errorf("must name at least one place where firms that leave the county go")
+	}
+	first := map[string]int{}
+	sum := 0.0
+	for i, d := range cfg.Destinations {
+		p := index("destinations", i)
+		if strings.TrimSpace(d.Name) == "" {
+			return where(p + ".name").errorf("must not be empty")
+		}
+		if j, dup := first[d.Name]; dup {
+			return where(p+".name").errorf("duplicate destination name %s (also %s)", quote(d.Name), where(index("destinations", j)).short())
+		}
+		first[d.Name] = i
+		sum += d.Share
+	}
+	if math.Abs(sum-1) > 1e-6 {
+		return where(index("destinations", len(cfg.Destinations)-1)+".share").errorf("the shares of the destinations sum to %.6g, not 1", sum)
+	}
+	return nil
+}
+
+// checkMantang: Mantang is one of the villages (or -1, none), no larger
+// than the county, and its craft is a sector of the ladder.
+func checkMantang(cfg *sim.Config, where func(string) loc) *Error {
+	m := &cfg.Mantang
+	if m.Village < 0 || len(cfg.Ladder) == 0 { // an empty ladder is reported as such
+		return nil
+	}
+	if m.Village >= cfg.Params.Villages.Villages && cfg.Params.Villages.Villages >= 1 { // else reported by its range
+		return where("mantang.village").errorf("village %d, but the county has %d villages (0–%d; -1 for none)",
+			m.Village, cfg.Params.Villages.Villages, cfg.Params.Villages.Villages-1)
+	}
+	if m.Households > cfg.Households && cfg.Households >= 1 {
+		return where("mantang.households").errorf("%d households, more than the county's %d", m.Households, cfg.Households)
+	}
+	if !slices.ContainsFunc(cfg.Ladder, func(r sim.Rung) bool { return r.Sector == m.CraftSector }) {
+		return where("mantang.craft_sector").errorf("%s is not a sector of the ladder", quote(m.CraftSector))
+	}
+	return nil
+}
+
+// checkFigures: the rung and sectors the figures name are the ladder's.
+func checkFigures(cfg *sim.Config, where func(string) loc) *Error {
+	f := &cfg.Figures
+	if len(cfg.Ladder) == 0 { // reported as such
+		return nil
+	}
+	if f.DoorsRung != "" && !slices.ContainsFunc(cfg.Ladder, func(r sim.Rung) bool { return r.Name == f.DoorsRung }) {
+		return where("figures.doors_rung").errorf("%s is not a rung of the ladder", quote(f.DoorsRung))
+	}
+	for i, s := range f.LargeFirmSectors {
+		if !slices.ContainsFunc(cfg.Ladder, func(r sim.Rung) bool { return r.Sector == s }) {
+			return where(index("figures.large_firm_sectors", i)).errorf("%s is not a sector of the ladder", quote(s))
+		}
+		if slices.Index(f.LargeFirmSectors, s) < i {
+			return where(index("figures.large_firm_sectors", i)).errorf("%s is named twice", quote(s))
 		}
 	}
 	return nil

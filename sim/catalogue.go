@@ -8,8 +8,7 @@ type SeriesDoc struct {
 }
 
 // Catalogue lists the fixed county series a run writes, in the order of the
-// README. Two families are named per sector: "firms_sector.<sector>" and
-// "output_sector.<sector>", one for each sector of the ladder.
+// README; Families lists those named after the scenario's sectors.
 var Catalogue = []SeriesDoc{
 	{"firms_township", "firms", "township (commune) collective firms in Yongkang, in December"},
 	{"firms_village", "firms", "village collective firms"},
@@ -68,8 +67,12 @@ var Catalogue = []SeriesDoc{
 	{"doors_national_share", "share", "Yongkang's share of China's metal doors"},
 	{"largest_firm_employees", "persons", "employees of the largest firm"},
 	{"largest_firm_output", "yuan (current)", "sales of the largest firm (by employees)"},
-	{"large_firms.electric_tools", "firms", "electric-tool firms of the large-firm size or more"},
-	{"large_firms.casting_sheet_metal", "firms", "casting and sheet-metal firms of the large-firm size or more"},
-	{"large_firms.appliances", "firms", "appliance firms of the large-firm size or more"},
-	{"large_firms.steel", "firms", "steel firms of the large-firm size or more"},
+}
+
+// Families lists the series named after a part of the scenario: one series
+// per sector of the ladder, or per sector the scenario's figures name.
+var Families = []SeriesDoc{
+	{"firms_sector.<sector>", "firms", "firms of each sector of the ladder, in Yongkang"},
+	{"output_sector.<sector>", "yuan (current)", "sales of each sector of the ladder, in Yongkang"},
+	{"large_firms.<sector>", "firms", "firms of at least the large-firm size (params.firms.large_firm_min_employees) in each sector of figures.large_firm_sectors"},
 }

@@ -22,6 +22,9 @@ type Config struct {
 	TownshipCollectiveShare float64       `yaml:"township_collective_share" range:"0,1"`
 	Ladder                  []Rung        `yaml:"ladder"`
 	Estates                 []Estate      `yaml:"estates"`
+	Destinations            []Destination `yaml:"destinations"`
+	Mantang                 Mantang       `yaml:"mantang"`
+	Figures                 Figures       `yaml:"figures"`
 	Regimes                 []Regime      `yaml:"regimes"`
 	Events                  []Event       `yaml:"events"`
 	Params                  agents.Params `yaml:"params"`
@@ -47,6 +50,34 @@ type Estate struct {
 	Name     string  `yaml:"name"`
 	Open     Month   `yaml:"open"`
 	Capacity float64 `yaml:"capacity" range:"0,1e12"` // square metres
+}
+
+// Destination is a place outside the county where firms that leave
+// Yongkang go. Each leaver goes to one, with the probabilities Share (they
+// sum to 1); those of the Yongwujin areas count in firms_moved_yongwujin
+// once the yongwujin event is in force.
+type Destination struct {
+	Name      string  `yaml:"name"`
+	Share     float64 `yaml:"share" range:"0,1"`
+	Yongwujin bool    `yaml:"yongwujin"`
+}
+
+// Mantang is the village whose history the article tells first: which
+// village it is, its households and its craft. Village -1 means a county
+// with no Mantang: the mantang_* events then act on no village and the
+// mantang_* series are empty.
+type Mantang struct {
+	Village            int     `yaml:"village" range:"-1,100000"` // index among the villages
+	Households         int     `yaml:"households" range:"1,100000"`
+	CraftSector        string  `yaml:"craft_sector"`                        // the sector of its craft; its households know the sector's first product
+	Tradition          float64 `yaml:"tradition" range:"0,1"`               // share of its households that know the craft in 1978
+	RepressionSanction float64 `yaml:"repression_sanction" range:"0,1"`     // monthly risk of a raid on an unregistered workshop while it represses
+}
+
+// Figures names the parts of the ladder that the article's figures count.
+type Figures struct {
+	DoorsRung        string   `yaml:"doors_rung"`         // the rung of doors_national_share
+	LargeFirmSectors []string `yaml:"large_firm_sectors"` // the sectors of large_firms.<sector>
 }
 
 // Regime is a period of governance with its tax and fee rules. Regimes

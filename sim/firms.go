@@ -19,7 +19,7 @@ func (w *world) changeForm(f *agents.Firm) {
 		if pol.on(evGetihuLegal) || pol.privateAllowed() {
 			w.setForm(f, w.registerForm(f.Village, f.Employees, r.Float64()))
 		} else if r.Float64() < w.sanctionProbability(f.Village) {
-			if f.Village == 0 && w.Villages[0].Stance == agents.Repress {
+			if int(f.Village) == w.mantang && w.Villages[f.Village].Stance == agents.Repress {
 				w.Acc.Arrests += f.Family // the villagers caught at work are arrested
 			}
 			w.closeFirm(f)

@@ -18,7 +18,7 @@ func (w *world) stepLand() {
 	if !w.policy.on(evLandQuota) {
 		w.allocateLand(math.Inf(1))
 	}
-	if !w.policy.privateAllowed() {
+	if !w.policy.privateAllowed() || len(w.cfg.Destinations) == 0 {
 		return
 	}
 	for _, id := range w.waiting {
@@ -112,19 +112,22 @@ func (w *world) openEstateWithRoom(need float64) int {
 	return -1
 }
 
-// relocate moves a firm out of Yongkang: to Wuyi or Jinyun next door, or
-// elsewhere in China ("most re-establishing themselves in neighbouring
-// districts").
+// relocate moves a firm out of Yongkang to one of the scenario's
+// destinations, drawn by their shares (the baseline's: Wuyi or Jinyun next
+// door, or elsewhere in China: "most re-establishing themselves in
+// neighbouring districts").
 func (w *world) relocate(f *agents.Firm, r *rng.Draws) {
 	lp := &w.p.Land
 	u := r.Float64()
-	dest := agents.Elsewhere
-	switch {
-	case u < lp.ShareToWuyi:
-		dest = agents.Wuyi
-	case u < lp.ShareToWuyi+lp.ShareToJinyun:
-		dest = agents.Jinyun
+	dests := w.cfg.Destinations
+	d, cum := len(dests)-1, 0.0
+	for i := range dests[:len(dests)-1] {
+		if cum += dests[i].Share; u < cum {
+			d = i
+			break
+		}
 	}
+	dest := agents.AwayTo(d)
 	if f.Owner >= 0 {
 		w.countWorkshop(f.Village, int(f.Product), -1)
 	}
@@ -134,7 +137,7 @@ func (w *world) relocate(f *agents.Firm, r *rng.Draws) {
 	f.Location, f.Estate, f.Plot, f.Waiting, f.Lead = dest, -1, 0, 0, -1
 	f.Office = w.policy.on(evRegisteredOfficeCentre) && r.Float64() < lp.RegisteredOfficeKeep
 	w.Acc.Left++
-	if w.policy.on(evYongwujin) && (dest == agents.Wuyi || dest == agents.Jinyun) {
+	if w.policy.on(evYongwujin) && dests[d].Yongwujin {
 		w.Acc.MovedYongwujin++
 	}
 }

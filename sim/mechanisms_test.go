@@ -310,9 +310,9 @@ func TestRepressionSanction(t *testing.T) {
 	engineTest(t)
 	run := func(sanction float64) runs {
 		return variant(t, func(c *sim.Config) {
-			c.Params.Villages.MantangHouseholds = 20000
+			c.Mantang.Households = 20000
 			c.Params.Households.InitialSavings = 3000
-			c.Params.Villages.RepressionSanction = sanction
+			c.Mantang.RepressionSanction = sanction
 			endIn(c, 1982)
 		})
 	}

@@ -34,6 +34,11 @@ func (rc *recorder) init(v *View) {
 		rc.add("firms_sector." + s)
 		rc.add("output_sector." + s)
 	}
+	for _, s := range v.Config().Figures.LargeFirmSectors {
+		if _, dup := rc.index["large_firms."+s]; !dup {
+			rc.add("large_firms." + s)
+		}
+	}
 }
 
 func (rc *recorder) add(name string) {
@@ -67,7 +72,7 @@ func (rc *recorder) record(v *View) {
 	var total, registered, village, estate, outside, office, exporters, subs, suppliers float64
 	var employment, migrantsEmployed, workshopLabour, output, varieties float64
 	var largest *agents.Firm
-	large := map[string]float64{} // lookup by sector name; read below in a fixed order
+	large := make([]float64, len(v.Sectors())) // firms of the large-firm size, by sector
 	for i := range v.Firms {
 		f := &v.Firms[i]
 		if !f.Location.InYongkang() {
@@ -109,7 +114,7 @@ func (rc *recorder) record(v *View) {
 			largest = f
 		}
 		if f.Employees >= float64(fp.LargeFirmMinEmployees) {
-			large[v.Sectors()[pr.Sector]]++
+			large[pr.Sector]++
 		}
 	}
 	hired := employment - workshopLabour
@@ -153,8 +158,12 @@ func (rc *recorder) record(v *View) {
 		count("firms_sector."+name, sectorFirms[i])
 		rc.set("output_sector."+name, sectorOutput[i]/s)
 	}
-	for _, name := range []string{"electric_tools", "casting_sheet_metal", "appliances", "steel"} {
-		count("large_firms."+name, large[name])
+	for _, name := range v.Config().Figures.LargeFirmSectors {
+		n := 0.0
+		if i := slices.Index(v.Sectors(), name); i >= 0 {
+			n = large[i]
+		}
+		count("large_firms."+name, n)
 	}
 	if largest != nil {
 		rc.set("largest_firm_employees", largest.Employees)
@@ -243,27 +252,41 @@ func (rc *recorder) recordVillages(v *View) {
 	if posts > 0 {
 		rc.set("businessmen_posts_share", business/posts)
 	}
-	// Mantang is village 0.
-	m := &v.Villages[0]
+	rc.recordMantang(v)
+}
+
+// recordMantang records the series of the village the scenario names
+// Mantang; they are NaN (empty) in a county without one.
+func (rc *recorder) recordMantang(v *View) {
+	mantang := []string{"mantang_households", "mantang_workshops", "mantang_workshops_per_183", "mantang_arrests", "mantang_scale_share"}
+	mi := v.Mantang()
+	if mi < 0 {
+		for _, name := range mantang {
+			rc.set(name, math.NaN())
+		}
+		return
+	}
+	m := &v.Villages[mi]
 	nh := float64(len(m.Households))
-	scaleShare := 0.0
+	craftShare := 0.0
 	if m.Workshops > 0 {
 		np := len(v.Products)
 		n := 0.0
 		for p := range v.Products {
-			if v.Sectors()[v.Products[p].Sector] == "scales" {
-				n += float64(v.VillProd[p+0*np])
+			if v.Sectors()[v.Products[p].Sector] == v.Config().Mantang.CraftSector {
+				n += float64(v.VillProd[p+mi*np])
 			}
 		}
-		scaleShare = n / float64(m.Workshops)
+		craftShare = n / float64(m.Workshops)
 	}
 	rc.set("mantang_households", nh/v.Scale())
 	rc.set("mantang_workshops", float64(m.Workshops)/v.Scale())
 	if nh > 0 {
-		rc.set("mantang_workshops_per_183", float64(m.Workshops)/nh*183)
+		// per the article's base: "170 of the 183 households"
+		rc.set("mantang_workshops_per_183", float64(m.Workshops)/nh*float64(v.Config().Mantang.Households))
 	}
 	rc.cumulative(v, "mantang_arrests", v.Acc.Arrests/v.Scale())
-	rc.set("mantang_scale_share", scaleShare)
+	rc.set("mantang_scale_share", craftShare)
 }
 
 func (rc *recorder) recordMarkets(v *View, year int, productOutput []float64, productFirms []int, sectorOutput []float64, output float64) {
@@ -279,7 +302,7 @@ func (rc *recorder) recordMarkets(v *View, year int, productOutput []float64, pr
 		if share >= mp.ShareThreshold {
 			third++
 		}
-		if v.Sectors()[pr.Sector] == "locks_doors" && v.Config().Ladder[pr.Rung].Name == "security_doors" {
+		if v.Config().Ladder[pr.Rung].Name == v.Config().Figures.DoorsRung {
 			doors = max(doors, share)
 		}
 		rc.Products = append(rc.Products, ProductYear{
@@ -341,7 +364,10 @@ func (w *world) locationNames() []string {
 	for _, e := range w.cfg.Estates {
 		names = append(names, e.Name)
 	}
-	return append(names, agents.Wuyi.String(), agents.Jinyun.String(), agents.Elsewhere.String())
+	for _, d := range w.cfg.Destinations {
+		names = append(names, d.Name)
+	}
+	return names
 }
 
 func (w *world) locationIndex(f *agents.Firm) int16 {
@@ -351,7 +377,7 @@ func (w *world) locationIndex(f *agents.Firm) int16 {
 	case agents.EstateSite:
 		return 1 + f.Estate
 	default:
-		return int16(len(w.cfg.Estates)) + int16(f.Location-agents.Wuyi) + 1
+		return int16(len(w.cfg.Estates)) + int16(f.Location.Destination()) + 1
 	}
 }
 

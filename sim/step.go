@@ -11,11 +11,17 @@ func (w *world) applyEvents(began []EventKind) {
 	for _, k := range began {
 		switch k {
 		case MantangRepression:
-			w.Villages[0].Stance = agents.Repress
+			if w.mantang >= 0 {
+				w.Villages[w.mantang].Stance = agents.Repress
+			}
 		case MantangCompromise:
-			w.Villages[0].Stance = agents.Encourage
+			if w.mantang >= 0 {
+				w.Villages[w.mantang].Stance = agents.Encourage
+			}
 		case Confederation:
-			w.Villages[0].Cover = true
+			if w.mantang >= 0 {
+				w.Villages[w.mantang].Cover = true
+			}
 		case Legitimisation:
 			for v := range w.Villages {
 				if w.Villages[v].Stance == agents.Repress {
@@ -201,8 +207,8 @@ func (w *world) registerForm(village int32, workers, u float64) agents.LegalForm
 func (w *world) sanctionProbability(village int32) float64 {
 	switch w.Villages[village].Stance {
 	case agents.Repress:
-		if village == 0 {
-			return w.p.Villages.RepressionSanction
+		if int(village) == w.mantang {
+			return w.cfg.Mantang.RepressionSanction
 		}
 		return w.policy.gov.IllegalSanction
 	case agents.Tolerate:

@@ -25,13 +25,15 @@ func testConfig() *Config {
 			{Name: "east", Open: start, Capacity: 10000},
 			{Name: "west", Open: start, Capacity: 10000},
 		},
-		Regimes: []Regime{{Name: "only", Start: NewMonth(1978, 1), Governance: Governance{StateTax: 0.05, PrivateTax: 0.05}}},
-		Events:  []Event{{Date: start, Kind: TaxRanking}},
+		Regimes:      []Regime{{Name: "only", Start: NewMonth(1978, 1), Governance: Governance{StateTax: 0.05, PrivateTax: 0.05}}},
+		Events:       []Event{{Date: start, Kind: TaxRanking}},
+		Mantang:      Mantang{Village: 0, Households: 10},
+		Destinations: []Destination{{Name: "wuyi", Share: 0.5, Yongwujin: true}, {Name: "elsewhere", Share: 0.5}},
 		Params: agents.Params{
 			Households: agents.HouseholdParams{PersonsPerHousehold: 4, WorkersPerHousehold: 2, FarmIncome: 700, HotProducts: 1},
 			Firms:      agents.FirmParams{LabourElasticity: 0.6, Productivity: 2500, GetihuCap: 7, VillageSiteCap: 30},
 			Land:       agents.LandParams{SquareMetresPerEmployee: 50, BasePrice: 100, PriceCap: 3000, RankingSize: 2},
-			Villages:   agents.VillageParams{Villages: 2, Townships: 1, MantangHouseholds: 10, PostsPerVillage: 7, ElectionInterval: 3},
+			Villages:   agents.VillageParams{Villages: 2, Townships: 1, PostsPerVillage: 7, ElectionInterval: 3},
 		},
 	}
 }
@@ -103,8 +105,8 @@ func TestRankTaxpayers(t *testing.T) {
 	})
 	t.Run("firms gone elsewhere are ranked only if they keep their office", func(t *testing.T) {
 		w, fs := build(t, testConfig())
-		fs[2].Location = agents.Wuyi                       // pays 500, gone
-		fs[4].Location, fs[4].Office = agents.Jinyun, true // pays 400, keeps its office in Yongkang
+		fs[2].Location = agents.AwayTo(0)                     // pays 500, gone
+		fs[4].Location, fs[4].Office = agents.AwayTo(1), true // pays 400, keeps its office in Yongkang
 		w.rankTaxpayers()
 		check(t, fs, []bool{true, false, false, false, true})
 	})
@@ -233,10 +235,10 @@ func TestWorkshopCountsAfterArrest(t *testing.T) {
 	cfg.Ladder[0].Products = 3
 	cfg.Ladder[0].Complexity = 0
 	cfg.Events = []Event{{Date: cfg.Start, Kind: MantangRepression}}
-	cfg.Params.Villages.RepressionSanction = 1 // every unregistered workshop in Mantang is raided
-	cfg.Params.Firms.UpgradeRate = 1           // every firm reviews its product in its review month
-	cfg.Params.Firms.UpgradeProfitFloor = 1    // and, earning less than its sales,
-	cfg.Params.Firms.MaterialsShare = 0.5      // takes any product it can make
+	cfg.Mantang.RepressionSanction = 1      // every unregistered workshop in Mantang is raided
+	cfg.Params.Firms.UpgradeRate = 1        // every firm reviews its product in its review month
+	cfg.Params.Firms.UpgradeProfitFloor = 1 // and, earning less than its sales,
+	cfg.Params.Firms.MaterialsShare = 0.5   // takes any product it can make
 	w := newTestWorld(t, cfg, 1)
 	w.applyEvents([]EventKind{MantangRepression})
 	w.updatePrices()

@@ -26,6 +26,9 @@ func (v *View) Sectors() []string { return v.w.sectors }
 // ModalShare is the share of a village's workshops making its main product.
 func (v *View) ModalShare(village int32) float64 { return v.w.modalShare(village) }
 
+// Mantang is the index of the village the scenario names Mantang, or -1.
+func (v *View) Mantang() int { return v.w.mantang }
+
 // LocationIndex is the firm's place as an index into Results.LocationNames.
 func (v *View) LocationIndex(f *agents.Firm) int16 { return v.w.locationIndex(f) }
 

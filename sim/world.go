@@ -21,7 +21,8 @@ type world struct {
 	townships      int
 	sectors        []string
 	tradition      []float64 // cumulative weights of traditional products
-	mantangProduct int
+	mantangProduct int // the first product of Mantang's craft (-1: none)
+	mantang        int // Mantang's village (-1: none)
 
 	policy policy
 	rec    recorder
@@ -85,11 +86,15 @@ func (w *world) derive() {
 	for i, pr := range w.Products {
 		cum += pr.Tradition
 		w.tradition[i] = cum
-		if w.mantangProduct < 0 && w.sectors[pr.Sector] == "scales" {
+		if w.mantangProduct < 0 && w.sectors[pr.Sector] == w.cfg.Mantang.CraftSector {
 			w.mantangProduct = i
 		}
 	}
 	w.townships = w.scaledCount(w.p.Villages.Townships)
+	w.mantang = -1
+	if m := w.cfg.Mantang.Village; m >= 0 {
+		w.mantang = m % w.scaledCount(w.p.Villages.Villages) // a scaled run may have fewer villages
+	}
 	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms, 3)
 	w.policy.init(w.cfg)
 }
@@ -164,26 +169,32 @@ func (w *world) buildVillages() {
 	for v := range w.Villages {
 		w.Villages[v] = agents.Village{Township: int32(v % w.townships), Stance: agents.Tolerate, Modal: -1, Posts: int32(vp.PostsPerVillage)}
 	}
-	w.Villages[0].Stance = agents.Tolerate // Mantang: its stance follows the timeline
 	w.VillProd = make([]int32, nv*len(w.Products))
 }
 
 func (w *world) buildHouseholds() {
 	hp := &w.p.Households
 	n := int(math.Round(float64(w.cfg.Households) * w.scale))
-	mantang := max(1, int(math.Round(float64(w.p.Villages.MantangHouseholds)*w.scale)))
-	n = max(n, mantang+len(w.Villages))
+	nv := len(w.Villages)
+	mantang, others := 0, nv // Mantang's households, and the villages the others are dealt to
+	if w.mantang >= 0 {
+		mantang, others = max(1, int(math.Round(float64(w.cfg.Mantang.Households)*w.scale))), nv-1
+	}
+	n = max(n, mantang+nv)
 	w.Households = make([]agents.Household, 0, int(float64(n)*1.5))
 	for i := range n {
 		uid := rng.NewID(idHousehold, i)
 		r := w.rand(drawHouseholdInit, uid)
-		v := int32(0) // the first households are Mantang's
-		if i >= mantang && len(w.Villages) > 1 {
-			v = int32(1 + (i-mantang)%(len(w.Villages)-1))
+		v := int32(w.mantang) // the first households are Mantang's
+		if i >= mantang && others > 0 {
+			// the others are dealt to the other villages in turn
+			if v = int32((i - mantang) % others); w.mantang >= 0 && int(v) >= w.mantang {
+				v++
+			}
 		}
 		h := agents.Household{UID: uid, Village: v, Workers: float32(hp.WorkersPerHousehold), Known: -1, Firm: -1,
 			Savings: hp.InitialSavings * math.Exp(hp.SavingsSpread*r.NormFloat64()-hp.SavingsSpread*hp.SavingsSpread/2)}
-		if v == 0 && r.Float64() < w.p.Villages.MantangTradition && w.mantangProduct >= 0 {
+		if int(v) == w.mantang && r.Float64() < w.cfg.Mantang.Tradition && w.mantangProduct >= 0 {
 			h.Known = int16(w.mantangProduct)
 		} else if r.Float64() < hp.TraditionKnowledge {
 			h.Known = int16(w.traditionalProduct(r))

@@ -13,33 +13,19 @@ import (
 // CodebookHeader is the header of series_codebook.csv.
 const CodebookHeader = "series,unit,meaning"
 
-// SeriesFamily documents a family of county series with one member per
-// sector of the ladder: the series Prefix+sector.
-type SeriesFamily struct {
-	Prefix string // the name up to the sector, "firms_sector."
-	Unit   string
-	Doc    string // the meaning; a member's is Doc followed by its sector
-}
-
-// SectorFamilies are the per-sector series the engine records besides the
-// fixed ones of sim.Catalogue.
-var SectorFamilies = []SeriesFamily{
-	{"firms_sector.", "firms", "firms in Yongkang making a product of the sector"},
-	{"output_sector.", "yuan (current)", "sales of the firms in Yongkang making a product of the sector"},
-}
-
 // SeriesDoc returns the documentation of a series of series.csv: its entry
-// in sim.Catalogue or, for a member of a family of SectorFamilies, the
-// family's unit and meaning with the sector named.
+// in sim.Catalogue or, for a member of a family of sim.Families (named
+// "prefix.<sector>"), the family's unit and meaning followed by the sector.
 func SeriesDoc(name string) (sim.SeriesDoc, bool) {
 	for _, d := range sim.Catalogue {
 		if d.Name == name {
 			return d, true
 		}
 	}
-	for _, f := range SectorFamilies {
-		if sector, ok := strings.CutPrefix(name, f.Prefix); ok && sector != "" {
-			return sim.SeriesDoc{Name: name, Unit: f.Unit, Doc: f.Doc + " " + sector}, true
+	for _, f := range sim.Families {
+		prefix := strings.TrimSuffix(f.Name, "<sector>")
+		if sector, ok := strings.CutPrefix(name, prefix); ok && sector != "" {
+			return sim.SeriesDoc{Name: name, Unit: f.Unit, Doc: f.Doc + ": " + sector}, true
 		}
 	}
 	return sim.SeriesDoc{}, false
@@ -47,7 +33,7 @@ func SeriesDoc(name string) (sim.SeriesDoc, bool) {
 
 // WriteCodebook writes series_codebook.csv: one row series,unit,meaning for
 // each series of r, in the order of series.csv (by name). A series that
-// neither sim.Catalogue nor SectorFamilies documents is an error, so no
+// neither sim.Catalogue nor sim.Families documents is an error, so no
 // undocumented column ever reaches a user.
 func WriteCodebook(w io.Writer, r *sim.Results) error {
 	docs := make([]sim.SeriesDoc, 0, len(r.Series))

@@ -5,7 +5,7 @@ GO ?= go
 OUT ?= out
 BIN := bin/clustersim
 
-.PHONY: run build test bench fuzz fuzz-engine calibrate clean
+.PHONY: run build test bench memcheck fuzz fuzz-engine calibrate clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/clustersim
@@ -21,6 +21,14 @@ test:
 bench:
 	$(GO) test -run XXX -bench FullScaleRun -benchmem -count 5 -cpu 1 ./sim
 	$(GO) test -run XXX -bench EnsembleWorkers -count 5 ./sim/ensemble
+
+# Peak memory (maximum resident set size) of an ensemble of 20 and of 200 runs
+# at scale 0.01: it must not grow with the runs.
+memcheck: build
+	@for runs in 20 200; do \
+		/usr/bin/time -f "--runs $$runs: %M kB maximum resident set size, %e s" \
+			./$(BIN) run --scale 0.01 --runs $$runs --quiet --force --out $(OUT)/memcheck >/dev/null || exit 1; \
+	done
 
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 60s ./scenarios

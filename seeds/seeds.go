@@ -494,8 +494,10 @@ func fmtCSV(v float64) string {
 //	target,role,year,observed,low,high,simulated,within
 //
 // and, when withBands, the further columns sim_p05,sim_p95 (empty where a
-// row has no band). simulated is empty and within false where the model has
-// no value. Numbers have at most six significant digits and no exponent.
+// row has no band). simulated and within are both empty where the model has
+// no value (context rows, which name no series, and figures the model did
+// not produce): there is nothing to compare with the band. Numbers have at
+// most six significant digits and no exponent.
 func WriteFitCSV(w io.Writer, rows []FitRow, withBands bool) error {
 	cw := csv.NewWriter(w)
 	header := []string{"target", "role", "year", "observed", "low", "high", "simulated", "within"}
@@ -507,14 +509,14 @@ func WriteFitCSV(w io.Writer, rows []FitRow, withBands bool) error {
 	}
 	for _, r := range rows {
 		t := r.Target
-		sim := ""
+		sim, within := "", ""
 		if r.Has {
-			sim = fmtCSV(r.Simulated)
+			sim, within = fmtCSV(r.Simulated), strconv.FormatBool(r.Within)
 		}
 		rec := []string{
 			t.ID, string(t.Role), strconv.Itoa(t.Year),
 			fmtCSV(t.Observed), fmtCSV(t.Low), fmtCSV(t.High),
-			sim, strconv.FormatBool(r.Within),
+			sim, within,
 		}
 		if withBands {
 			lo, hi := "", ""

@@ -69,9 +69,9 @@ type Destination struct {
 type Mantang struct {
 	Village            int     `yaml:"village" range:"-1,100000"` // index among the villages
 	Households         int     `yaml:"households" range:"1,100000"`
-	CraftSector        string  `yaml:"craft_sector"`                        // the sector of its craft; its households know the sector's first product
-	Tradition          float64 `yaml:"tradition" range:"0,1"`               // share of its households that know the craft in 1978
-	RepressionSanction float64 `yaml:"repression_sanction" range:"0,1"`     // monthly risk of a raid on an unregistered workshop while it represses
+	CraftSector        string  `yaml:"craft_sector"`                    // the sector of its craft; its households know the sector's first product
+	Tradition          float64 `yaml:"tradition" range:"0,1"`           // share of its households that know the craft in 1978
+	RepressionSanction float64 `yaml:"repression_sanction" range:"0,1"` // monthly risk of a raid on an unregistered workshop while it represses
 }
 
 // Figures names the parts of the ladder that the article's figures count.

@@ -2,8 +2,8 @@ package sim_test
 
 import (
 	"bytes"
-	"math"
 	"encoding/gob"
+	"math"
 	"slices"
 	"testing"
 

@@ -21,8 +21,8 @@ type world struct {
 	townships      int
 	sectors        []string
 	tradition      []float64 // cumulative weights of traditional products
-	mantangProduct int // the first product of Mantang's craft (-1: none)
-	mantang        int // Mantang's village (-1: none)
+	mantangProduct int       // the first product of Mantang's craft (-1: none)
+	mantang        int       // Mantang's village (-1: none)
 
 	policy policy
 	rec    recorder

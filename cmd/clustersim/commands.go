@@ -42,7 +42,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 }
 
 func newRunCmd() *cobra.Command {
-	o := jobOptions{Scenario: "yongkang"}
+	o := defaultJob()
 	var format outputFormat
 	cmd := &cobra.Command{
 		Use:   "run [SCENARIO]",
@@ -50,12 +50,15 @@ func newRunCmd() *cobra.Command {
 		Long: `Run a scenario (a built-in name or a scenario file; default yongkang, the
 baseline) and write series.csv, products.csv, firms.csv, run.json, fit.csv
 and figures/ to DIR/<scenario name>. With --runs N > 1 it runs an ensemble
-of N seeds in parallel: fit.csv takes the ensemble median and adds
-sim_p05,sim_p95; series_quantiles.csv and series_runs.csv are added; the
-CSVs of firms and products are those of run 0. Nothing is written unless the run
-completes. An existing DIR/<scenario> is refused unless --force is given, which
-replaces it. A second run of the same scenario into the same DIR while one
-is writing stops at once (exit 1). -o json prints the fit table as JSON.
+of N seeds in parallel: series.csv and fit.csv take the ensemble median
+(fit.csv adds sim_p05,sim_p95); series_quantiles.csv and series_runs.csv
+are added; the CSVs of firms (see --firms) and products are those of run 0.
+Memory does not grow with N. --set PATH=VALUE changes a parameter of the
+scenario for this run (run.json records it). Nothing is written unless the
+run completes. An existing DIR/<scenario> is refused unless --force is
+given, which replaces it. A second run of the same scenario into the same
+DIR while one is writing stops at once (exit 1). -o json prints the fit
+table as JSON.
 
 --stop-at YYYY-MM --state FILE runs one run to the end of that month and writes
 its whole state to FILE (nothing else). --from-state FILE continues such a
@@ -64,6 +67,8 @@ byte-identical to those of an uninterrupted run of the same scenario, seed and
 scale (the state holds its seed and scale; SCENARIO defaults to the state's).`,
 		Example: `  clustersim run                                  # the baseline at full scale
   clustersim run no_compromise --scale 0.1 --runs 4 --out out/cf
+  clustersim run --runs 20 --firms all --firms-format parquet
+  clustersim run --set params.households.entry_rate=0.02 --out out/entry
   clustersim run my_scenario.yaml --force -o json > fit.json
   clustersim run --stop-at 1992-06 --state out/1992.state && clustersim run --from-state out/1992.state`,
 		Args:              cobra.MaximumNArgs(1),
@@ -95,7 +100,10 @@ scale (the state holds its seed and scale; SCENARIO defaults to the state's).`,
 	f.StringVar(&o.Out, "out", "out", "directory to write the results under")
 	f.Float64Var(&o.Scale, "scale", 1, "share of households and firms simulated, in (0,1]; counts are rescaled")
 	f.IntVar(&o.Runs, "runs", 1, "runs (seeds) of an ensemble, simulated in parallel; with N > 1, fit.csv uses the median and figures draw bands")
-	f.IntVar(&o.Workers, "workers", 0, "runs simulated at once with --runs (0: every core); results do not depend on it")
+	f.IntVar(&o.Workers, "workers", 0, "runs simulated at once with --runs (0: every core; at most the cores); results do not depend on it")
+	f.StringVar(&o.Firms, "firms", o.Firms, "whose firm snapshots to write: first (run 0), none, or all (with a run column)")
+	f.StringVar(&o.FirmsFormat, "firms-format", o.FirmsFormat, "format of the firm snapshots: csv (firms.csv) or parquet (firms.parquet)")
+	f.StringArrayVar(&o.Set, "set", nil, "set a parameter, PATH=VALUE, PATH as in a calibration spec (params.households.entry_rate, regimes[1].governance.city_tax; a range ladder[0:4].market multiplies); repeatable")
 	f.BoolVar(&o.Force, "force", false, "replace an existing output of the scenario in --out")
 	f.StringVar(&o.State.StopAt, "stop-at", "", "run to the end of month YYYY-MM and write the state to --state (no other output)")
 	f.StringVar(&o.State.StateFile, "state", "", "the file --stop-at writes the state to")

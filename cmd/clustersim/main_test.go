@@ -64,6 +64,15 @@ func TestExitCodes(t *testing.T) {
 		{"negative budget", []string{"calibrate", "--budget", "-5", "--out", t.TempDir()}, exitUsage, "", "clustersim: --budget -5"},
 		{"run a bad name", []string{"run", dotdot, "--out", t.TempDir()}, exitUsage, "", "clustersim: " + dotdot + ":2:1: name: \"..\" cannot name the output folder"},
 		{"two scenarios", []string{"run", "a", "b"}, exitUsage, "", "clustersim: accepts at most 1 arg(s)"},
+		{"bad --firms", []string{"run", "--firms", "some"}, exitUsage, "", `clustersim: --firms "some": want one of first, none, all`},
+		{"--set without =", []string{"run", "--set", "households"}, exitUsage, "", `clustersim: --set "households": want PATH=VALUE`},
+		{"--set unknown field", []string{"run", "--set", "params.households.entry_rat=0.1"}, exitUsage, "", `unknown field "entry_rat" in params.households`},
+		{"--set not a number", []string{"run", "--set", "params.households.entry_rate=high"}, exitUsage, "", `"high" is not a number`},
+		{"--set out of range", []string{"run", "--out", t.TempDir(), "--set", "params.households.entry_rate=2"}, exitUsage, "", "clustersim: --set params.households.entry_rate=2: params.households.entry_rate: 2 is outside the field's range [0, 1]"},
+		{"--set beyond a list", []string{"run", "--out", t.TempDir(), "--set", "regimes[7].governance.city_tax=0.1"}, exitUsage, "", "index 7 beyond the 3 entries of regimes"},
+		{"--set against the loader's checks", []string{"run", "--out", t.TempDir(), "--set", "report_from=2020"}, exitUsage, "", "clustersim: --set: report_from: 2020 is outside the run"},
+		{"--set a fraction of a whole number", []string{"run", "--out", t.TempDir(), "--set", "households=2000.5"}, exitUsage, "", "households is a whole number"},
+		{"bad --firms-format", []string{"run", "--firms-format", "xlsx"}, exitUsage, "", `clustersim: --firms-format "xlsx": want one of csv, parquet`},
 		{"run a missing file", []string{"run", "nope.yaml", "--out", t.TempDir()}, exitUsage, "", "clustersim: nope.yaml: cannot read the scenario file"},
 		{"run an unknown built-in", []string{"run", "nope", "--out", t.TempDir()}, exitUsage, "", "clustersim: "},
 		{"run into an impossible --out", []string{"run", "--out", filepath.Join(notADir, "out"), "--scale", "0.005"}, exitFailure, "", "clustersim: output: "},
@@ -139,10 +148,12 @@ func TestScenariosShow(t *testing.T) {
 	}
 }
 
+// TestRunCommand runs quietly: nothing printed, not even the note that
+// --workers is capped at the cores.
 func TestRunCommand(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "out")
-	code, stdout, stderr := run(context.Background(), "run", "--out", out, "--scale", "0.005", "--seed", "3", "--quiet")
+	code, stdout, stderr := run(context.Background(), "run", "--out", out, "--scale", "0.005", "--seed", "3", "--workers", "100000", "--quiet")
 	dir := filepath.Join(out, "yongkang")
 	if code != exitOK || stdout != "" || stderr != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)

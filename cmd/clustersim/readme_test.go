@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -28,23 +27,31 @@ func readRepoFile(t *testing.T, name string) string {
 }
 
 // TestReadmeDocumentsEverySeries keeps the README's list of series in
-// step with the engine's catalogue, and its output contract with the
-// writers' headers.
+// step with the engine's catalogue (the source of series_codebook.csv),
+// and its output contract with the writers' headers.
 func TestReadmeDocumentsEverySeries(t *testing.T) {
 	b, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	readme := string(b)
-	for _, d := range append(slices.Clone(sim.Catalogue), sim.Families...) {
-		if !strings.Contains(readme, "`"+d.Name+"`") {
-			t.Errorf("README.md does not document the series %s", d.Name)
+	// Each fixed series has its row, with the unit and meaning that
+	// series_codebook.csv gives it; each family its row with its unit.
+	for _, d := range sim.Catalogue {
+		if row := "| `" + d.Name + "` | " + d.Unit + " | " + d.Doc + " |"; !strings.Contains(readme, row) {
+			t.Errorf("README.md does not document the series %s as the catalogue does:\n%s", d.Name, row)
+		}
+	}
+	for _, f := range sim.Families {
+		if row := "| `" + f.Name + "` | " + f.Unit + " | "; !strings.Contains(readme, row) {
+			t.Errorf("README.md does not document the family %s with its unit:\n%s", f.Name, row)
 		}
 	}
 	for _, h := range []string{
 		output.SeriesHeader, output.ProductsHeader, output.FirmsHeader,
 		"target,role,year,observed,low,high,simulated,within",
 		"year,series,p05,p50,p95,min,max",
+		output.CodebookHeader,
 	} {
 		if !strings.Contains(readme, "`"+h+"`") {
 			t.Errorf("README.md does not show the columns %s", h)

@@ -9,6 +9,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
 	"time"
 
 	"clustersim/plots"
@@ -22,16 +25,21 @@ import (
 
 // jobOptions are the settings of `clustersim run`.
 type jobOptions struct {
-	Scenario string       // a built-in scenario name or a path
-	Seed     uint64       // the master seed
-	Out      string       // the directory that receives <scenario-name>/
-	Scale    float64      // share of the county simulated, in (0, 1]
-	Runs     int          // runs (seeds) of an ensemble, at least 1; 1 is a single run
-	Workers  int          // runs simulated at once; 0 uses every core
-	Force    bool         // replace an existing Out/<scenario>
-	Quiet    bool         // print nothing on success: no fit table, no progress bar
-	JSON     bool         // print the fit table as JSON
-	State    stateOptions // --stop-at/--state, --from-state
+	Scenario string  // a built-in scenario name or a path
+	Seed     uint64  // the master seed
+	Out      string  // the directory that receives <scenario-name>/
+	Scale    float64 // share of the county simulated, in (0, 1]
+	Runs     int     // runs (seeds) of an ensemble, at least 1; 1 is a single run
+	Workers  int     // runs simulated at once; 0 uses every core
+	// Firms chooses the runs whose firm snapshots are written: "none",
+	// "first" (run 0, the default) or "all" (with a run column).
+	Firms       string
+	FirmsFormat string       // "csv" (firms.csv, the default) or "parquet" (firms.parquet)
+	Set         []string     // PATH=VALUE parameter overrides (run --set), applied in order
+	Force       bool         // replace an existing Out/<scenario>
+	Quiet       bool         // print nothing on success: no fit table, no progress bar
+	JSON        bool         // print the fit table as JSON
+	State       stateOptions // --stop-at/--state, --from-state
 
 	Stdout   io.Writer    // the fit table and where the outputs are
 	Stderr   io.Writer    // the progress bar
@@ -46,15 +54,17 @@ type jobOptions struct {
 // Files a run writes into its directory, beside the figures.
 const (
 	seriesFile   = "series.csv"
+	codebookFile = "series_codebook.csv" // series,unit,meaning of every series of series.csv
 	productsFile = "products.csv"
-	firmsFile    = "firms.csv"
+	firmsFile    = "firms.csv" // or firms.parquet with --firms-format parquet
 	runFile      = "run.json"
 	fitFile      = "fit.csv"
 	figuresDir   = "figures"
 
-	// With --runs N > 1, besides the files above (written from run 0):
+	// With --runs N > 1, besides the files above (series.csv then holds
+	// the median across runs; products.csv and firms.csv are run 0's):
 	quantilesFile = "series_quantiles.csv" // year,series,p05,p50,p95,min,max
-	runsFile      = "series_runs.csv"      // run,year,series,value: every run's series
+	runsFile      = "series_runs.csv"      // scenario,seed,run,year,series,value: every run's series
 )
 
 // errInterrupted is the error of a job stopped by its context (SIGINT or
@@ -75,7 +85,26 @@ func (o *jobOptions) check() error {
 	if o.Workers < 0 {
 		return fmt.Errorf("--workers %d must not be negative", o.Workers)
 	}
-	return nil
+	if !slices.Contains(firmsChoices, o.Firms) {
+		return fmt.Errorf("--firms %q: want one of %s", o.Firms, strings.Join(firmsChoices, ", "))
+	}
+	if !slices.Contains(firmsFormats, o.FirmsFormat) {
+		return fmt.Errorf("--firms-format %q: want one of %s", o.FirmsFormat, strings.Join(firmsFormats, ", "))
+	}
+	_, err := parseOverrides(o.Set)
+	return err
+}
+
+// The values of --firms and --firms-format; the first is the default.
+var (
+	firmsChoices = []string{"first", "none", "all"}
+	firmsFormats = []string{"csv", "parquet"}
+)
+
+// defaultJob returns the options of `clustersim run` with no flags.
+func defaultJob() jobOptions {
+	return jobOptions{Scenario: "yongkang", Seed: 1, Out: "out", Scale: 1, Runs: 1,
+		Firms: firmsChoices[0], FirmsFormat: firmsFormats[0]}
 }
 
 // runJob runs a scenario and writes its outputs to o.Out/<scenario name>:
@@ -114,7 +143,15 @@ func runJob(ctx context.Context, o jobOptions) error {
 	if err != nil {
 		return err
 	}
-	log.Info("scenario read", "name", sc.Name, "file", sc.File, "hash", sc.Hash, "elapsed", time.Since(began))
+	ovs, err := parseOverrides(o.Set)
+	if err != nil {
+		return usageError{err}
+	}
+	sc, overrides, err := applyOverrides(sc, ovs)
+	if err != nil {
+		return usageError{err}
+	}
+	log.Info("scenario read", "name", sc.Name, "file", sc.File, "hash", sc.Hash, "overrides", len(overrides), "elapsed", time.Since(began))
 	if err := scenarios.CheckScale(&sc.Config, o.Scale); err != nil {
 		return usageError{fmt.Errorf("--scale: %w", err)}
 	}
@@ -147,8 +184,13 @@ func runJob(ctx context.Context, o jobOptions) error {
 			o.Progress(done, total)
 		}
 	}
+	note := o.Stderr
+	if o.Quiet {
+		note = nil
+	}
+	o.Workers = capWorkers(o.Workers, note)
 	simStart := time.Now()
-	s, err := simulate(ctx, sc, o, saved, progress)
+	s, err := simulate(ctx, sc, o, saved, st.Dir(), progress)
 	if bar != nil {
 		bar.Finish()
 	}
@@ -160,8 +202,8 @@ func runJob(ctx context.Context, o jobOptions) error {
 		return stopped(ctx, st, err)
 	}
 
-	rows := seeds.Evaluate(targets, s.Source)
-	if err := writeRun(ctx, st.Dir(), sc, o, s, targets, rows, log); err != nil {
+	rows := seeds.Evaluate(targets, s.Ensemble)
+	if err := writeRun(ctx, st.Dir(), sc, overrides, o, s, targets, rows, log); err != nil {
 		return stopped(ctx, st, err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -215,45 +257,166 @@ func stopped(ctx context.Context, st *output.Staging, err error) error {
 	return err
 }
 
-// simulation is what a job writes out.
+// capWorkers returns workers, or the number of cores if it is more, with
+// a note on stderr: runs beyond the cores only wait for one another, and
+// each holds a whole county in memory.
+func capWorkers(workers int, stderr io.Writer) int {
+	n := runtime.NumCPU()
+	if workers <= n {
+		return workers
+	}
+	if stderr != nil {
+		fmt.Fprintf(stderr, "clustersim: note: --workers %d is more than the %d cores of this machine; using %d\n", workers, n, n)
+	}
+	return n
+}
+
+// simulation is what a job writes out once its runs are done.
 type simulation struct {
-	Results *sim.Results // the run whose CSVs and run.json are written (run 0)
-	// Ensemble is the ensemble of --runs N > 1, nil for a single run. Its
-	// median is what fit.csv compares with the article, its bands are drawn.
+	// Median holds the years and, for each series, its median across the
+	// runs (a single run's own values): series.csv and the figures.
+	Median *sim.Results
+	// Ensemble keeps every run's series; its median is what fit.csv
+	// compares with the article, and its bands are drawn when Runs > 1.
 	Ensemble *ensemble.Ensemble
-	Source   seeds.ValueSource // what fit.csv compares with the article
 	Runs     int
 }
 
-// simulate produces the results of a job: one run, or an ensemble of
-// o.Runs seeds run in parallel (identical whatever the number of workers).
-func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, saved *savedState, progress func(done, total int)) (*simulation, error) {
+// simulate runs o.Runs seeds of the scenario in parallel (one run for
+// --runs 1), identical whatever the number of workers; a panic of a run is
+// an error (ensemble.SafeRun). As each run is done, in run order, its own
+// files are written into dir (see runStreams), and only its series are
+// kept. Runs whose firm snapshots are not written do not record them. With
+// saved, the one run continues that state.
+func simulate(ctx context.Context, sc *scenarios.Scenario, o jobOptions, saved *savedState, dir string, progress func(done, total int)) (s *simulation, err error) {
+	runs := o.Runs
+	streams, err := openStreams(dir, runs, o)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := streams.close(); err == nil && cerr != nil {
+			s, err = nil, cerr
+		}
+	}()
+	var e *ensemble.Ensemble
 	if saved != nil {
-		res, err := runFromState(ctx, saved, sc, progress)
+		r, err := runFromState(ctx, saved, sc, progress)
 		if err != nil {
 			return nil, err
 		}
-		return &simulation{Results: res, Source: res, Runs: 1}, nil
-	}
-	if o.Runs > 1 {
-		e, err := ensemble.Run(ctx, &sc.Config, ensemble.Options{
-			Runs: o.Runs, Seed: o.Seed, Scale: o.Scale, Workers: o.Workers, Progress: progress,
+		if err := streams.write(r); err != nil {
+			return nil, err
+		}
+		e = ensemble.New([]*sim.Results{r})
+	} else {
+		e, err = ensemble.Run(ctx, &sc.Config, ensemble.Options{
+			Runs: runs, Seed: o.Seed, Scale: o.Scale, Workers: o.Workers, Progress: progress,
+			Each:          func(_ int, r *sim.Results) error { return streams.write(r) },
+			FirmSnapshots: func(_, run int) bool { return streams.wantsFirms(run) },
 		})
 		if err != nil {
 			return nil, err
 		}
-		return &simulation{Results: e.Runs[0], Ensemble: e, Source: e, Runs: o.Runs}, nil
 	}
-	res, err := ensemble.SafeRun(&sc.Config, sim.Options{Seed: o.Seed, Scale: o.Scale, Progress: progress, Context: ctx})
-	if err != nil {
-		return nil, err
-	}
-	return &simulation{Results: res, Source: res, Runs: 1}, nil
+	first := e.Runs[0]
+	median := &sim.Results{Scenario: first.Scenario, Seed: first.Seed, Scale: first.Scale, Stats: first.Stats}
+	median.Years, median.Series = e.Median()
+	return &simulation{Median: median, Ensemble: e, Runs: runs}, nil
 }
 
-// writeRun writes every output of the job into dir.
-func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow, log *slog.Logger) error {
-	r := s.Results
+// runStreams writes the files that come from the runs themselves as the
+// ensemble passes each run on, so that no run's firm snapshots are kept:
+// products.csv from run 0, the firm snapshots of the runs --firms chooses,
+// and with several runs series_runs.csv, a run after another.
+type runStreams struct {
+	dir       string
+	allFirms  bool // every run's firms, not only run 0's
+	firms     output.FirmsWriter
+	firmsFile *os.File // nil for --firms none
+	runs      *os.File // series_runs.csv; nil for a single run
+}
+
+func openStreams(dir string, runs int, o jobOptions) (s *runStreams, err error) {
+	s = &runStreams{dir: dir, allFirms: o.Firms == "all"}
+	defer func() {
+		if err != nil {
+			s.close()
+		}
+	}()
+	if o.Firms != "none" {
+		name := firmsName(o.FirmsFormat)
+		if s.firmsFile, err = os.Create(filepath.Join(dir, name)); err != nil {
+			return nil, err
+		}
+		if o.FirmsFormat == "parquet" {
+			s.firms = output.NewFirmsParquet(s.firmsFile, s.allFirms)
+		} else {
+			s.firms = output.NewFirmsCSV(s.firmsFile, s.allFirms)
+		}
+	}
+	if runs > 1 {
+		if s.runs, err = os.Create(filepath.Join(dir, runsFile)); err != nil {
+			return nil, err
+		}
+		if _, err := io.WriteString(s.runs, output.SeriesRunsHeader+"\n"); err != nil {
+			return nil, fmt.Errorf("writing %s: %w", runsFile, err)
+		}
+	}
+	return s, nil
+}
+
+// firmsName is the name of the firms file in a format of --firms-format.
+func firmsName(format string) string {
+	return strings.TrimSuffix(firmsFile, ".csv") + "." + format
+}
+
+// wantsFirms reports whether the firm snapshots of run are written.
+func (s *runStreams) wantsFirms(run int) bool {
+	return s.firms != nil && (run == 0 || s.allFirms)
+}
+
+// write writes run r's share of the files.
+func (s *runStreams) write(r *sim.Results) error {
+	if r.Run == 0 {
+		if err := writeFile(filepath.Join(s.dir, productsFile), func(w io.Writer) error { return output.WriteProducts(w, r) }); err != nil {
+			return err
+		}
+	}
+	if s.wantsFirms(r.Run) {
+		if err := s.firms.Write(r); err != nil {
+			return fmt.Errorf("writing %s: %w", filepath.Base(s.firmsFile.Name()), err)
+		}
+	}
+	if s.runs != nil {
+		if err := output.WriteSeriesRuns(s.runs, r); err != nil {
+			return fmt.Errorf("writing %s: %w", runsFile, err)
+		}
+	}
+	return nil
+}
+
+// close finishes and closes the files still open.
+func (s *runStreams) close() error {
+	var errs []error
+	if s.firms != nil {
+		errs = append(errs, s.firms.Close())
+		s.firms = nil
+	}
+	for _, f := range []**os.File{&s.firmsFile, &s.runs} {
+		if *f != nil {
+			if err := (*f).Close(); err != nil {
+				errs = append(errs, fmt.Errorf("writing %s: %w", filepath.Base((*f).Name()), err))
+			}
+			*f = nil
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// writeRun writes the outputs of the job that summarise its runs into dir.
+func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, overrides []output.Override, o jobOptions, s *simulation, targets []seeds.Target, rows []seeds.FitRow, log *slog.Logger) error {
+	r := s.Median
 	rescaled := o.Scale < 1
 	canonical, err := scenarios.Canonical(&sc.Config)
 	if err != nil {
@@ -263,17 +426,18 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 		Build:    output.CurrentBuild(),
 		Scenario: sc.Name, ScenarioFile: sc.File, ScenarioHash: sc.Hash,
 		Seed: o.Seed, Runs: s.Runs, Scale: r.Scale, Rescaled: rescaled,
-		Stats: r.Stats, Config: canonical,
+		Overrides: overrides, Stats: r.Stats, Config: canonical,
 	}
 	files := []outputFile{
 		{seriesFile, func(w io.Writer) error { return output.WriteSeries(w, r) }},
-		{productsFile, func(w io.Writer) error { return output.WriteProducts(w, r) }},
-		{firmsFile, func(w io.Writer) error { return output.WriteFirms(w, r) }},
+		{codebookFile, func(w io.Writer) error { return output.WriteCodebook(w, r) }},
 		{runFile, func(w io.Writer) error { return output.WriteRunJSON(w, info) }},
-		{fitFile, func(w io.Writer) error { return seeds.WriteFitCSV(w, rows, s.Ensemble != nil) }},
+		{fitFile, func(w io.Writer) error { return seeds.WriteFitCSV(w, rows, s.Runs > 1) }},
 	}
-	if e := s.Ensemble; e != nil {
-		files = append(files, outputFile{quantilesFile, e.WriteQuantilesCSV}, outputFile{runsFile, e.WriteRunsCSV})
+	var bands []spread.Band
+	if s.Runs > 1 {
+		files = append(files, outputFile{quantilesFile, s.Ensemble.WriteQuantilesCSV})
+		bands = s.Ensemble.Quantiles
 	}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
@@ -287,10 +451,6 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, o jobOpti
 	}
 	if err := ctx.Err(); err != nil {
 		return err
-	}
-	var bands []spread.Band
-	if s.Ensemble != nil {
-		bands = s.Ensemble.Quantiles
 	}
 	began := time.Now()
 	_, err = plots.WriteAll(filepath.Join(dir, figuresDir), plots.Input{

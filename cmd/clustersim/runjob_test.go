@@ -16,8 +16,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parquet-go/parquet-go"
+
 	"clustersim/scenarios"
 	"clustersim/sim/ensemble"
+	"clustersim/sim/output"
 )
 
 // testScale keeps a run of the baseline well under a second. The model is
@@ -30,7 +33,9 @@ const smallScale = 0.005
 
 // job returns options for a quiet run of the baseline at testScale.
 func job(out string) jobOptions {
-	return jobOptions{Scenario: "yongkang", Seed: 1, Out: out, Scale: testScale, Runs: 1, Quiet: true}
+	o := defaultJob()
+	o.Out, o.Scale, o.Quiet = out, testScale, true
+	return o
 }
 
 // entries lists the names in dir, sorted; nil if dir does not exist.
@@ -76,7 +81,7 @@ func TestRunJob(t *testing.T) {
 	if got := entries(t, out); !slices.Equal(got, []string{"yongkang"}) {
 		t.Errorf("%s holds %v, want only yongkang", out, got)
 	}
-	for _, name := range []string{seriesFile, productsFile, firmsFile, runFile, fitFile,
+	for _, name := range []string{seriesFile, codebookFile, productsFile, firmsFile, runFile, fitFile,
 		filepath.Join(figuresDir, "model_vs_article.png"), filepath.Join(figuresDir, "model_vs_article.svg")} {
 		fi, err := os.Stat(filepath.Join(dir, name))
 		if err != nil {
@@ -90,6 +95,7 @@ func TestRunJob(t *testing.T) {
 		productsFile: "year,product,sector,producers,output_yuan,price,national_share",
 		firmsFile:    "year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years",
 		fitFile:      "target,role,year,observed,low,high,simulated,within",
+		codebookFile: "series,unit,meaning",
 	} {
 		if got := firstLine(t, filepath.Join(dir, file)); got != want {
 			t.Errorf("%s header = %q, want %q", file, got, want)
@@ -139,6 +145,20 @@ func TestRunJob(t *testing.T) {
 			t.Fatalf("bad or unordered row %q", l)
 		}
 		last = y
+	}
+
+	// The codebook documents every series of series.csv, once.
+	var inSeries, inCodebook []string
+	for _, l := range lines {
+		if name := strings.Split(l, ",")[1]; !slices.Contains(inSeries, name) {
+			inSeries = append(inSeries, name)
+		}
+	}
+	for _, l := range strings.Split(strings.TrimSpace(readFile(t, filepath.Join(dir, codebookFile))), "\n")[1:] {
+		inCodebook = append(inCodebook, strings.Split(l, ",")[0])
+	}
+	if !slices.Equal(inSeries, inCodebook) {
+		t.Errorf("the codebook lists %v\nseries.csv has %v", inCodebook, inSeries)
 	}
 
 	text := stdout.String()
@@ -405,14 +425,184 @@ func TestRunJobEnsemble(t *testing.T) {
 		t.Errorf("%s header = %q, want %q", quantilesFile, got, want)
 	}
 	runs := readFile(t, filepath.Join(dirs[0], runsFile))
-	for _, run := range []string{"\n0,", "\n1,", "\n2,"} {
+	if !strings.HasPrefix(runs, "scenario,seed,run,year,series,value\n") {
+		t.Errorf("%s starts %q", runsFile, runs[:min(len(runs), 60)])
+	}
+	for _, run := range []string{"\nyongkang,1,0,", "\nyongkang,1,1,", "\nyongkang,1,2,"} {
 		if !strings.Contains(runs, run) {
 			t.Errorf("%s has no rows of run %s", runsFile, strings.Trim(run, "\n,"))
 		}
 	}
-	for _, name := range []string{seriesFile, productsFile, firmsFile, runFile, fitFile, quantilesFile, runsFile} {
+	// series.csv holds the median, as the figures draw it: the p50 of
+	// series_quantiles.csv, row for row (NaN there is an empty value).
+	median := strings.Split(strings.TrimSpace(readFile(t, filepath.Join(dirs[0], seriesFile))), "\n")
+	quantiles := strings.Split(strings.TrimSpace(readFile(t, filepath.Join(dirs[0], quantilesFile))), "\n")
+	if len(median) != len(quantiles) {
+		t.Fatalf("series.csv has %d lines, %s %d", len(median), quantilesFile, len(quantiles))
+	}
+	for i := 1; i < len(median); i++ {
+		q := strings.Split(quantiles[i], ",")
+		if q[3] == "NaN" {
+			q[3] = ""
+		}
+		if want := strings.Join([]string{q[0], q[1], q[3]}, ","); median[i] != want {
+			t.Fatalf("series.csv line %d = %q, want the median %q", i+1, median[i], want)
+		}
+	}
+	for _, name := range []string{seriesFile, codebookFile, productsFile, firmsFile, runFile, fitFile, quantilesFile, runsFile} {
 		if readFile(t, filepath.Join(dirs[0], name)) != readFile(t, filepath.Join(dirs[1], name)) {
 			t.Errorf("%s differs between 1 and 2 workers", name)
 		}
+	}
+}
+
+func TestCapWorkers(t *testing.T) {
+	cores := runtime.NumCPU()
+	for _, tc := range []struct {
+		workers, want int
+		note          bool
+	}{
+		{0, 0, false}, {1, 1, false}, {cores, cores, false}, {cores + 1, cores, true}, {1000, cores, true},
+	} {
+		var stderr bytes.Buffer
+		if got := capWorkers(tc.workers, &stderr); got != tc.want {
+			t.Errorf("capWorkers(%d) = %d, want %d", tc.workers, got, tc.want)
+		}
+		if note := strings.Contains(stderr.String(), "note: --workers "+strconv.Itoa(tc.workers)); note != tc.note {
+			t.Errorf("capWorkers(%d) wrote %q; want a note: %v", tc.workers, stderr.String(), tc.note)
+		}
+	}
+}
+
+// TestRunJobFirms writes the firm snapshots of no run, of run 0 and of
+// every run, as CSV and as Parquet: the file appears or not, with the run
+// column for all runs, run 0's rows are those of the default, and the
+// files do not depend on the number of workers.
+func TestRunJobFirms(t *testing.T) {
+	t.Parallel()
+	sc, err := scenarios.Builtin("yongkang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// write simulates and writes the files of the runs, without the
+	// figures (runJob writes them after the simulation).
+	write := func(firms, format string, workers int) string {
+		o := job(t.TempDir())
+		o.Scale, o.Runs, o.Workers, o.Firms, o.FirmsFormat = smallScale, 3, workers, firms, format
+		if err := o.check(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := simulate(context.Background(), sc, o, nil, o.Out, nil); err != nil {
+			t.Fatal(err)
+		}
+		return o.Out
+	}
+	first := readFile(t, filepath.Join(write("first", "csv", 2), firmsFile))
+
+	none := write("none", "csv", 2)
+	for _, name := range []string{firmsFile, "firms.parquet"} {
+		if _, err := os.Stat(filepath.Join(none, name)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("--firms none wrote %s (%v)", name, err)
+		}
+	}
+
+	all := readFile(t, filepath.Join(write("all", "csv", 2), firmsFile))
+	header, rows, _ := strings.Cut(all, "\n")
+	if header != "run,year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years" {
+		t.Errorf("--firms all: header %q", header)
+	}
+	_, firstRows, _ := strings.Cut(first, "\n")
+	var run0 strings.Builder
+	perRun := map[string]int{}
+	for line := range strings.Lines(rows) {
+		run, rest, _ := strings.Cut(line, ",")
+		perRun[run]++
+		if run == "0" {
+			run0.WriteString(rest)
+		}
+	}
+	if run0.String() != firstRows {
+		t.Error("--firms all: the rows of run 0 differ from those of --firms first")
+	}
+	if len(perRun) != 3 || perRun["1"] == 0 || perRun["2"] == 0 {
+		t.Errorf("--firms all: rows per run %v, want runs 0, 1 and 2", perRun)
+	}
+
+	// Parquet: the same rows, the same bytes on 1 and 2 workers.
+	var pq []string
+	for _, workers := range []int{1, 2} {
+		pq = append(pq, readFile(t, filepath.Join(write("all", "parquet", workers), "firms.parquet")))
+	}
+	if pq[0] != pq[1] {
+		t.Error("firms.parquet differs between 1 and 2 workers")
+	}
+	got, err := parquet.Read[output.FirmRunRow](strings.NewReader(pq[0]), int64(len(pq[0])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(rows, "\n"); len(got) != n {
+		t.Errorf("firms.parquet holds %d rows, firms.csv %d", len(got), n)
+	}
+	if len(got) > 0 && (got[0].Run != 0 || got[len(got)-1].Run != 2) {
+		t.Errorf("firms.parquet runs from %d to %d, want 0 to 2", got[0].Run, got[len(got)-1].Run)
+	}
+}
+
+// TestRunJobSet overrides a parameter and a regime's tax: run.json records
+// the overrides and the config holds their values, the run differs from
+// the baseline, and a bad override writes nothing.
+func TestRunJobSet(t *testing.T) {
+	t.Parallel()
+	base := job(t.TempDir())
+	base.Scale = smallScale
+	set := base
+	set.Out = t.TempDir()
+	set.Set = []string{"params.households.entry_rate=0.2", "regimes[1].governance.city_tax = 0.05"}
+	for _, o := range []jobOptions{base, set} {
+		if err := runJob(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var info struct {
+		Overrides []struct {
+			Path  string  `json:"path"`
+			Value float64 `json:"value"`
+		} `json:"overrides"`
+		Config struct {
+			Regimes []struct {
+				Governance map[string]float64 `json:"governance"`
+			} `json:"regimes"`
+			Params struct {
+				Households map[string]any `json:"households"`
+			} `json:"params"`
+		} `json:"config"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(set.Out, "yongkang", runFile))), &info); err != nil {
+		t.Fatal(err)
+	}
+	if len(info.Overrides) != 2 || info.Overrides[0].Path != "params.households.entry_rate" || info.Overrides[0].Value != 0.2 ||
+		info.Overrides[1].Path != "regimes[1].governance.city_tax" || info.Overrides[1].Value != 0.05 {
+		t.Errorf("run.json overrides = %+v", info.Overrides)
+	}
+	if info.Config.Params.Households["entry_rate"] != 0.2 || info.Config.Regimes[1].Governance["city_tax"] != 0.05 {
+		t.Errorf("run.json config: entry_rate %v, regime 1 city_tax %v", info.Config.Params.Households["entry_rate"], info.Config.Regimes[1].Governance["city_tax"])
+	}
+	if readFile(t, filepath.Join(base.Out, "yongkang", seriesFile)) == readFile(t, filepath.Join(set.Out, "yongkang", seriesFile)) {
+		t.Error("the overrides did not change the run")
+	}
+	if got := readFile(t, filepath.Join(base.Out, "yongkang", runFile)); !strings.Contains(got, `"overrides": [],`) {
+		t.Error("run.json of a run without --set does not say so")
+	}
+
+	bad := base
+	bad.Out = filepath.Join(t.TempDir(), "out")
+	bad.Set = []string{"params.households.entry_rate=0.2", "params.households.entry_rate=7"}
+	err := runJob(context.Background(), bad)
+	var usage usageError
+	if !errors.As(err, &usage) || !strings.Contains(err.Error(), "entry_rate=7") {
+		t.Errorf("error = %v, want a usage error naming the bad override", err)
+	}
+	if got := entries(t, bad.Out); got != nil {
+		t.Errorf("a bad --set wrote %v", got)
 	}
 }

@@ -7,6 +7,11 @@
 // is computed from them in that order: an ensemble is identical, bit for bit,
 // whatever the number of workers.
 //
+// Memory is bounded whatever the number of runs: an ensemble keeps of each
+// run only its series (a few tens of kilobytes), and hands each run's full
+// results, firm snapshots and all, to Options.Each in run order as soon as
+// it can, holding back at most a few runs that finished early.
+//
 // For each series and year the ensemble keeps the median, the 5th and 95th
 // percentiles, and the minimum and maximum across runs (a spread.Band). An
 // *Ensemble is a seeds.ValueSource (its Value is the median) and a
@@ -43,12 +48,27 @@ type Options struct {
 	// (Runs × months of the scenario). Calls never overlap; done increases
 	// by one at each call.
 	Progress func(done, total int)
+	// Each, if not nil, is given every run's full results in the order of
+	// the runs (for RunBatch: config by config, config being the index in
+	// cfgs), as soon as the run and every run before it are done. Calls
+	// never overlap. The ensemble keeps only the runs' series, so Each is
+	// where the rest of a run (its products and firm snapshots) is written
+	// out; it must not keep r. An error of Each stops the ensemble and is
+	// returned.
+	Each func(config int, r *sim.Results) error
+	// FirmSnapshots, if not nil, says which runs record their firm
+	// snapshots; the others run with sim.Options.NoFirmSnapshots, which
+	// changes nothing else of a run and saves most of its memory. Nil
+	// records every run's.
+	FirmSnapshots func(config, run int) bool
 }
 
-// Ensemble is the outcome of Run: every run's results, by run index, and
+// Ensemble is the outcome of Run: every run's series, by run index, and
 // the quantiles of each series across them.
 type Ensemble struct {
-	Runs []*sim.Results // Runs[i] is run i
+	// Runs[i] is run i, with its series, years, stats and identity only:
+	// its Products and Firms are dropped (see Options.Each).
+	Runs []*sim.Results
 	// Quantiles holds the spread of each series across the runs, sorted by
 	// Series; percentiles are of type 7 (spread.Quantile).
 	Quantiles []spread.Band
@@ -102,8 +122,17 @@ func RunBatch(ctx context.Context, cfgs []*sim.Config, opt Options) ([]*Ensemble
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	results := make([]*sim.Results, jobs) // job j is config j/Runs, run j%Runs
-	errs := make([]error, jobs)
+	errs := make([]error, jobs) // job j is config j/Runs, run j%Runs
+	fail := func(j int, err error) {
+		errs[j] = err
+		cancel()
+	}
+	order := newInOrder(jobs, workers, func(j int, r *sim.Results) error {
+		if opt.Each != nil {
+			return opt.Each(j/opt.Runs, r)
+		}
+		return nil
+	})
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
@@ -115,20 +144,28 @@ func RunBatch(ctx context.Context, cfgs []*sim.Config, opt Options) ([]*Ensemble
 					errs[j] = ctx.Err()
 					continue
 				}
-				res, err := SafeRun(cfgs[j/opt.Runs], sim.Options{
-					Seed: opt.Seed, Run: j % opt.Runs, Scale: opt.Scale,
-					Progress: progress, Context: ctx,
+				c, run := j/opt.Runs, j%opt.Runs
+				res, err := SafeRun(cfgs[c], sim.Options{
+					Seed: opt.Seed, Run: run, Scale: opt.Scale,
+					NoFirmSnapshots: opt.FirmSnapshots != nil && !opt.FirmSnapshots(c, run),
+					Progress:        progress, Context: ctx,
 				})
-				if err != nil {
-					errs[j] = err
-					cancel()
-					continue
+				if err == nil {
+					err = order.done(j, res)
 				}
-				results[j] = res
+				if err != nil {
+					fail(j, err)
+				}
 			}
 		}()
 	}
+dispatch:
 	for j := range jobs {
+		select {
+		case order.slots <- struct{}{}: // wait until few enough runs are held
+		case <-ctx.Done():
+			break dispatch
+		}
 		next <- j
 	}
 	close(next)
@@ -136,11 +173,74 @@ func RunBatch(ctx context.Context, cfgs []*sim.Config, opt Options) ([]*Ensemble
 	if err := firstError(errs); err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil { // cancelled before every job was given out
+		return nil, err
+	}
 	out := make([]*Ensemble, len(cfgs))
 	for c := range cfgs {
-		out[c] = New(results[c*opt.Runs : (c+1)*opt.Runs])
+		out[c] = summarised(order.kept[c*opt.Runs : (c+1)*opt.Runs])
 	}
 	return out, nil
+}
+
+// inOrder passes the results of jobs that finish in any order to a
+// function in job order, and keeps of each only its series. A job takes a
+// slot before it starts and gives it back once passed on, so at most
+// len(slots) jobs are running or waiting for an earlier one at any time.
+type inOrder struct {
+	mu      sync.Mutex
+	pending []*sim.Results // full results of finished jobs not yet passed on
+	kept    []*sim.Results // the series of each job passed on
+	next    int            // the next job to pass on
+	slots   chan struct{}
+	pass    func(j int, r *sim.Results) error
+	failed  bool
+}
+
+// newInOrder makes an inOrder for jobs jobs run on workers workers. It
+// holds up to workers finished runs besides the workers running.
+func newInOrder(jobs, workers int, pass func(int, *sim.Results) error) *inOrder {
+	return &inOrder{
+		pending: make([]*sim.Results, jobs), kept: make([]*sim.Results, jobs),
+		slots: make(chan struct{}, 2*workers), pass: pass,
+	}
+}
+
+// done records the results of job j and passes on every job that is now
+// next in order. It returns the error of pass, after which nothing more
+// is passed on.
+func (o *inOrder) done(j int, r *sim.Results) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.pending[j] = r
+	for !o.failed && o.next < len(o.pending) && o.pending[o.next] != nil {
+		r := o.pending[o.next]
+		o.pending[o.next] = nil
+		if err := o.pass(o.next, r); err != nil {
+			o.failed = true
+			return err
+		}
+		o.kept[o.next] = seriesOnly(r)
+		o.next++
+		<-o.slots
+	}
+	return nil
+}
+
+// seriesOnly returns what an ensemble keeps of a run: its identity, years,
+// stats and series, the values copied to slices of their own length.
+func seriesOnly(r *sim.Results) *sim.Results {
+	values := make([]float64, 0, len(r.Series)*len(r.Years))
+	series := make([]sim.Series, len(r.Series))
+	for i, s := range r.Series {
+		start := len(values)
+		values = append(values, s.Values...)
+		series[i] = sim.Series{Name: s.Name, Values: values[start:len(values):len(values)]}
+	}
+	return &sim.Results{
+		Scenario: r.Scenario, Seed: r.Seed, Run: r.Run, Scale: r.Scale,
+		Years: slices.Clone(r.Years), Series: series, Stats: r.Stats,
+	}
 }
 
 // firstError returns the error of the lowest-numbered failed job, preferring
@@ -162,9 +262,21 @@ func firstError(errs []error) error {
 }
 
 // New summarises runs that were made elsewhere. runs[i] must be run i; the
-// series of runs[0] (and their years) are the ones summarised.
+// series of runs[0] (and their years) are the ones summarised. The
+// ensemble keeps only the series of runs.
 func New(runs []*sim.Results) *Ensemble {
-	e := &Ensemble{Runs: slices.Clone(runs)}
+	kept := make([]*sim.Results, len(runs))
+	for i, r := range runs {
+		if r != nil {
+			kept[i] = seriesOnly(r)
+		}
+	}
+	return summarised(kept)
+}
+
+// summarised makes the ensemble of runs, which it keeps as they are.
+func summarised(runs []*sim.Results) *Ensemble {
+	e := &Ensemble{Runs: runs}
 	if len(runs) == 0 || runs[0] == nil {
 		return e
 	}
@@ -254,6 +366,18 @@ func (e *Ensemble) Mean(series string, year int) (float64, bool) {
 	return sum / float64(n), true
 }
 
+// Median returns the median of every series across the runs as the series
+// of one run: the years of run 0, and a series for each of its series,
+// sorted by name. A value is NaN where no run had one.
+func (e *Ensemble) Median() (years []int, series []sim.Series) {
+	series = make([]sim.Series, len(e.Quantiles))
+	for i, q := range e.Quantiles {
+		series[i] = sim.Series{Name: q.Series, Values: q.P50}
+		years = q.Years
+	}
+	return years, series
+}
+
 // formatFloat is the number format of the CSV files: ten significant
 // digits, so the text does not move with the last bits of a sum.
 func formatFloat(v float64) string { return strconv.FormatFloat(v, 'g', 10, 64) }
@@ -287,38 +411,6 @@ func (e *Ensemble) WriteQuantilesCSV(w io.Writer) error {
 			formatFloat(q.P05[i]), formatFloat(q.P50[i]), formatFloat(q.P95[i]),
 			formatFloat(q.Min[i]), formatFloat(q.Max[i])}); err != nil {
 			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// WriteRunsCSV writes every run's county series in long form with the
-// header
-//
-//	run,year,series,value
-//
-// ordered by run, year and series.
-func (e *Ensemble) WriteRunsCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"run", "year", "series", "value"}); err != nil {
-		return err
-	}
-	for _, r := range e.Runs {
-		if r == nil {
-			continue
-		}
-		run := strconv.Itoa(r.Run)
-		for i, y := range r.Years {
-			year := strconv.Itoa(y)
-			for _, s := range r.Series {
-				if i >= len(s.Values) {
-					continue
-				}
-				if err := cw.Write([]string{run, year, s.Name, formatFloat(s.Values[i])}); err != nil {
-					return err
-				}
-			}
 		}
 	}
 	cw.Flush()

@@ -180,12 +180,10 @@ func TestQuantilesHandMade(t *testing.T) {
 		t.Errorf("quantiles CSV:\n%s\nwant:\n%s", buf.String(), wantCSV)
 	}
 
-	buf.Reset()
-	if err := e.WriteRunsCSV(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(buf.String(), "run,year,series,value\n0,1980,a,1\n0,1980,x,4\n0,1981,a,2\n0,1981,x,10\n1,1980,a,1\n") {
-		t.Errorf("runs CSV starts:\n%s", buf.String()[:80])
+	years, med := e.Median()
+	if !reflect.DeepEqual(years, []int{1980, 1981}) || len(med) != 2 || med[1].Name != "x" ||
+		!reflect.DeepEqual(med[1].Values, []float64{3, 25}) || !reflect.DeepEqual(med[0].Values, []float64{1, 2}) {
+		t.Errorf("Median = %v, %+v; want the medians of a and x", years, med)
 	}
 }
 
@@ -293,5 +291,126 @@ func BenchmarkEnsembleWorkers(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestEachInRunOrder checks that Each sees every run's full results once,
+// in run order, config by config, whatever order the runs finish in, and
+// that the ensemble keeps their series but not their firms.
+func TestEachInRunOrder(t *testing.T) {
+	cfg := smallConfig(t)
+	cfg.End = sim.NewMonth(1981, 12)
+	other := *cfg
+	other.Params.Households.EntryRate *= 2
+	type seen struct{ config, run int }
+	var got []seen
+	series := map[seen]any{}
+	opt := Options{Runs: 4, Seed: 5, Scale: 0.01, Workers: 2, Each: func(c int, r *sim.Results) error {
+		if len(r.Firms) == 0 || len(r.Products) == 0 {
+			t.Errorf("config %d run %d: Each was given results without firms or products", c, r.Run)
+		}
+		got = append(got, seen{c, r.Run})
+		series[seen{c, r.Run}] = bitsOfSeries(r.Series)
+		return nil
+	}}
+	es, err := RunBatch(context.Background(), []*sim.Config{cfg, &other}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []seen
+	for c := range 2 {
+		for run := range opt.Runs {
+			want = append(want, seen{c, run})
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Each saw %v, want %v", got, want)
+	}
+	for c, e := range es {
+		for i, r := range e.Runs {
+			if r.Run != i || r.Firms != nil || r.Products != nil {
+				t.Errorf("config %d: run %d kept as run %d with %d firm snapshots", c, i, r.Run, len(r.Firms))
+			}
+			if !reflect.DeepEqual(bitsOfSeries(r.Series), series[seen{c, i}]) {
+				t.Errorf("config %d run %d: the series kept differ from those given to Each", c, i)
+			}
+		}
+	}
+
+	// An error of Each stops the ensemble and is returned.
+	stop := errors.New("disk full")
+	calls := 0
+	opt.Each = func(int, *sim.Results) error { calls++; return stop }
+	if _, err := Run(context.Background(), cfg, opt); !errors.Is(err, stop) || calls != 1 {
+		t.Errorf("err = %v after %d calls; want %v after 1", err, calls, stop)
+	}
+}
+
+// TestFirmSnapshotsOnlyWhereAsked checks that FirmSnapshots chooses the
+// runs that record their firm snapshots, and that the others' series are
+// those of runs that record them.
+func TestFirmSnapshotsOnlyWhereAsked(t *testing.T) {
+	cfg := smallConfig(t)
+	cfg.End = sim.NewMonth(1981, 12)
+	opt := Options{Runs: 3, Seed: 5, Scale: 0.01, Workers: 2}
+	all, err := Run(context.Background(), cfg, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.FirmSnapshots = func(c, run int) bool { return run == 1 }
+	opt.Each = func(c int, r *sim.Results) error {
+		if got := len(r.Firms) > 0; got != (r.Run == 1) {
+			t.Errorf("run %d: %d firm snapshots, want them only for run 1", r.Run, len(r.Firms))
+		}
+		if len(r.Products) == 0 {
+			t.Errorf("run %d: no products", r.Run)
+		}
+		return nil
+	}
+	some, err := Run(context.Background(), cfg, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range opt.Runs {
+		if !reflect.DeepEqual(bitsOfSeries(some.Runs[i].Series), bitsOfSeries(all.Runs[i].Series)) {
+			t.Errorf("run %d: the series change without firm snapshots", i)
+		}
+	}
+}
+
+// TestInOrderHoldsFewRuns finishes jobs out of order: a job finished early
+// waits for the earlier ones, and no job can start while the window of
+// held and running jobs is full.
+func TestInOrderHoldsFewRuns(t *testing.T) {
+	var passed []int
+	o := newInOrder(5, 1, func(j int, _ *sim.Results) error { passed = append(passed, j); return nil })
+	take := func() bool {
+		select {
+		case o.slots <- struct{}{}:
+			return true
+		default:
+			return false
+		}
+	}
+	if !take() || !take() {
+		t.Fatal("jobs 0 and 1 could not start")
+	}
+	if take() {
+		t.Fatal("a third job started on one worker while two were held")
+	}
+	if err := o.done(1, fakeRun(1, 1, 2)); err != nil || len(passed) != 0 {
+		t.Fatalf("job 1 passed on before job 0: %v, %v", passed, err)
+	}
+	if take() {
+		t.Fatal("a job started while job 1 waited for job 0")
+	}
+	if err := o.done(0, fakeRun(0, 1, 2)); err != nil || !reflect.DeepEqual(passed, []int{0, 1}) {
+		t.Fatalf("passed %v, %v; want [0 1]", passed, err)
+	}
+	if !take() || !take() {
+		t.Error("jobs 2 and 3 could not start once 0 and 1 were passed on")
+	}
+	if o.pending[0] != nil || o.pending[1] != nil || o.kept[1] == nil {
+		t.Error("the results of jobs passed on are still held in full, or their series were not kept")
 	}
 }

@@ -1,6 +1,7 @@
 // Package output writes a run's results as files: the tidy CSVs and
-// run.json that other tools read. It writes into a staging directory that
-// is renamed into place only when complete.
+// run.json that other tools read, and the firm snapshots as CSV or Parquet
+// (FirmsWriter), run after run. It writes into a staging directory that is
+// renamed into place only when complete.
 //
 // The CSV files are comma-separated with a header row and "\n" line
 // endings. Numbers are written with strconv.FormatFloat(v, 'g', 10, 64):
@@ -27,9 +28,11 @@ import (
 
 // Headers of the CSV files.
 const (
-	SeriesHeader   = "year,series,value"
-	ProductsHeader = "year,product,sector,producers,output_yuan,price,national_share"
-	FirmsHeader    = "year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years"
+	SeriesHeader = "year,series,value"
+	// SeriesRunsHeader heads series_runs.csv, every run's series.
+	SeriesRunsHeader = "scenario,seed,run,year,series,value"
+	ProductsHeader   = "year,product,sector,producers,output_yuan,price,national_share"
+	FirmsHeader      = "year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years"
 )
 
 // WriteSeries writes the county series as rows year,series,value. Rows are
@@ -37,6 +40,35 @@ const (
 // the series sorted by name (byte order). Every series must have a value
 // for each year.
 func WriteSeries(w io.Writer, r *sim.Results) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(SeriesHeader + "\n")
+	if err := writeSeriesRows(bw, nil, r); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// WriteSeriesRuns writes the rows of one run of series_runs.csv, without
+// the header (SeriesRunsHeader): scenario,seed,run,year,series,value, in
+// the order of WriteSeries. Write the header once and then each run in
+// turn; files of several scenarios or seeds concatenate.
+func WriteSeriesRuns(w io.Writer, r *sim.Results) error {
+	prefix := appendText(nil, r.Scenario)
+	prefix = append(prefix, ',')
+	prefix = strconv.AppendUint(prefix, r.Seed, 10)
+	prefix = append(prefix, ',')
+	prefix = strconv.AppendInt(prefix, int64(r.Run), 10)
+	prefix = append(prefix, ',')
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := writeSeriesRows(bw, prefix, r); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// writeSeriesRows writes prefix,year,series,value for every year and series
+// of r, in the order of WriteSeries.
+func writeSeriesRows(bw *bufio.Writer, prefix []byte, r *sim.Results) error {
 	order := make([]int, len(r.Series))
 	for i, s := range r.Series {
 		if len(s.Values) != len(r.Years) {
@@ -45,14 +77,12 @@ func WriteSeries(w io.Writer, r *sim.Results) error {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(r.Series[a].Name, r.Series[b].Name) })
-
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(SeriesHeader + "\n")
 	var buf []byte
 	for yi, year := range r.Years {
 		for _, si := range order {
 			s := &r.Series[si]
-			buf = strconv.AppendInt(buf[:0], int64(year), 10)
+			buf = append(buf[:0], prefix...)
+			buf = strconv.AppendInt(buf, int64(year), 10)
 			buf = append(buf, ',')
 			buf = appendText(buf, s.Name)
 			buf = append(buf, ',')
@@ -63,7 +93,7 @@ func WriteSeries(w io.Writer, r *sim.Results) error {
 			}
 		}
 	}
-	return bw.Flush()
+	return nil
 }
 
 // WriteProducts writes the per-product series as rows
@@ -105,38 +135,13 @@ func WriteProducts(w io.Writer, r *sim.Results) error {
 
 // WriteFirms writes the yearly firm snapshots as rows
 // year,firm_id,legal_form,product,sector,location,employees,output_yuan,age_years,
-// in the order of r.Firms: by year, then firm id. It is meant for hundreds of thousands of rows: it formats into
-// one reused buffer and writes through a bufio.Writer.
+// in the order of r.Firms: by year, then firm id (see NewFirmsCSV).
 func WriteFirms(w io.Writer, r *sim.Results) error {
-	bw := bufio.NewWriterSize(w, 256<<10)
-	bw.WriteString(FirmsHeader + "\n")
-	buf := make([]byte, 0, 256)
-	for i := range r.Firms {
-		f := &r.Firms[i]
-		form, product, sector, location := r.FirmNames(f)
-		buf = strconv.AppendInt(buf[:0], int64(f.Year), 10)
-		buf = append(buf, ',')
-		buf = strconv.AppendInt(buf, int64(f.FirmID), 10)
-		buf = append(buf, ',')
-		buf = appendText(buf, form)
-		buf = append(buf, ',')
-		buf = appendText(buf, product)
-		buf = append(buf, ',')
-		buf = appendText(buf, sector)
-		buf = append(buf, ',')
-		buf = appendText(buf, location)
-		buf = append(buf, ',')
-		buf = strconv.AppendInt(buf, int64(f.Employees), 10)
-		buf = append(buf, ',')
-		buf = appendFloat(buf, f.OutputYuan)
-		buf = append(buf, ',')
-		buf = appendFloat(buf, f.AgeYears())
-		buf = append(buf, '\n')
-		if _, err := bw.Write(buf); err != nil {
-			return err
-		}
+	c := NewFirmsCSV(w, false)
+	if err := c.Write(r); err != nil {
+		return err
 	}
-	return bw.Flush()
+	return c.Close()
 }
 
 func indexes(n int) []int {

@@ -79,8 +79,9 @@ func info(t *testing.T) RunInfo {
 		Build:    Build{Version: "v1.2.3", Revision: "0123456789abcdef", Modified: true, GoVersion: "go1.26.0"},
 		Scenario: "tiny", ScenarioFile: "tiny.yaml", ScenarioHash: "feedface",
 		Seed: 7, Runs: 1, Scale: 0.5, Rescaled: true,
-		Stats:  results().Stats,
-		Config: canonical,
+		Overrides: []Override{{"params.households.entry_rate", 0.02}, {"ladder[0:4].market", 1.5}},
+		Stats:     results().Stats,
+		Config:    canonical,
 	}
 }
 
@@ -105,6 +106,7 @@ func TestGolden(t *testing.T) {
 		mask  bool
 	}{
 		{"series.csv", func(w io.Writer) error { return WriteSeries(w, results()) }, false},
+		{"series_runs.csv", writeTwoRuns, false},
 		{"products.csv", func(w io.Writer) error { return WriteProducts(w, results()) }, false},
 		{"firms.csv", func(w io.Writer) error { return WriteFirms(w, results()) }, false},
 		{"run.json", func(w io.Writer) error { return WriteRunJSON(w, info(t)) }, true},
@@ -144,6 +146,19 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeTwoRuns writes series_runs.csv for results() as runs 0 and 3.
+func writeTwoRuns(w io.Writer) error {
+	if _, err := io.WriteString(w, SeriesRunsHeader+"\n"); err != nil {
+		return err
+	}
+	r := results()
+	if err := WriteSeriesRuns(w, r); err != nil {
+		return err
+	}
+	r.Run, r.Scenario = 3, "tiny, run 3"
+	return WriteSeriesRuns(w, r)
 }
 
 func TestWriteSeriesMismatch(t *testing.T) {
@@ -189,6 +204,7 @@ func TestWriteErrors(t *testing.T) {
 	}
 	for name, write := range map[string]func(io.Writer) error{
 		"series":   func(w io.Writer) error { return WriteSeries(w, big) },
+		"runs":     func(w io.Writer) error { return WriteSeriesRuns(w, big) },
 		"products": func(w io.Writer) error { return WriteProducts(w, big) },
 		"firms":    func(w io.Writer) error { return WriteFirms(w, big) },
 		"run.json": func(w io.Writer) error { return WriteRunJSON(w, info(t)) },
@@ -207,6 +223,18 @@ func TestRunJSONNeedsConfig(t *testing.T) {
 		if err := WriteRunJSON(&buf, in); err == nil || buf.Len() > 0 {
 			t.Errorf("config %q: err %v, wrote %d bytes; want an error and nothing written", config, err, buf.Len())
 		}
+	}
+	in := info(t)
+	in.Overrides[1].Value = math.Inf(1)
+	if err := WriteRunJSON(io.Discard, in); err == nil || !strings.Contains(err.Error(), "ladder[0:4].market") {
+		t.Errorf("error = %v for an infinite override; want one naming it", err)
+	}
+	// Without overrides the key is there, an empty list.
+	in = info(t)
+	in.Overrides = nil
+	var buf bytes.Buffer
+	if err := WriteRunJSON(&buf, in); err != nil || !strings.Contains(buf.String(), `"overrides": [],`) {
+		t.Errorf("run.json without overrides:\n%s\n%v", buf.String(), err)
 	}
 }
 

@@ -73,10 +73,21 @@ type RunInfo struct {
 	Runs         int     // runs in the ensemble; 1 for a single run
 	Scale        float64 // the share of the county simulated
 	Rescaled     bool    // counts were divided by Scale
-	Stats        sim.Stats
+	// Overrides are the parameters set on the command line (run --set), in
+	// the order given; Config already holds their values.
+	Overrides []Override
+	Stats     sim.Stats
 	// Config is every parameter value: the resolved config written as its
 	// canonical scenario file (scenarios.Canonical), which the caller makes.
 	Config []byte
+}
+
+// Override is one parameter set on the command line: its path (as
+// calibration.ParsePath reads it) and the value given. A path with a range
+// of indices multiplies the fields it addresses by the value.
+type Override struct {
+	Path  string  `json:"path"`
+	Value float64 `json:"value"`
 }
 
 // runJSON is the layout of run.json; the order of its fields is the order
@@ -93,6 +104,7 @@ type runJSON struct {
 	Runs         int             `json:"runs"`
 	Scale        float64         `json:"scale"`
 	Rescaled     bool            `json:"rescaled"`
+	Overrides    []Override      `json:"overrides"`
 	Stats        statsJSON       `json:"stats"`
 	Config       json.RawMessage `json:"config"`
 }
@@ -118,6 +130,11 @@ func WriteRunJSON(w io.Writer, info RunInfo) error {
 	if math.IsNaN(info.Scale) || math.IsInf(info.Scale, 0) {
 		return fmt.Errorf("output: scale %v is not a number", info.Scale)
 	}
+	for _, o := range info.Overrides {
+		if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
+			return fmt.Errorf("output: override %s = %v is not a number", o.Path, o.Value)
+		}
+	}
 	cfg, err := ConfigJSON(info.Config)
 	if err != nil {
 		return err
@@ -128,6 +145,7 @@ func WriteRunJSON(w io.Writer, info RunInfo) error {
 		GoVersion: info.Build.GoVersion,
 		Scenario:  info.Scenario, ScenarioFile: info.ScenarioFile, ScenarioHash: info.ScenarioHash,
 		Seed: info.Seed, Runs: info.Runs, Scale: info.Scale, Rescaled: info.Rescaled,
+		Overrides: append([]Override{}, info.Overrides...), // [] rather than null when none
 		Stats: statsJSON{
 			Households: st.Households, HouseholdsEver: st.HouseholdsEver,
 			FirmsEver: st.FirmsEver, FirmsAlive: st.FirmsAlive,

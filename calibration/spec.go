@@ -6,13 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"clustersim/scenarios"
 	"clustersim/sim"
 )
 
@@ -90,7 +90,7 @@ func DefaultSpec() (*Spec, error) {
 
 // LoadSpec reads a spec file.
 func LoadSpec(path string) (*Spec, error) {
-	data, err := os.ReadFile(path)
+	data, err := scenarios.ReadInput(path, "calibration spec") // a regular file of at most 1 MiB
 	if err != nil {
 		return nil, err
 	}

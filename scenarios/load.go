@@ -73,7 +73,7 @@ func Validate(nameOrPath string) error {
 // as for Load, relative to the directory of file.
 func Parse(file string, data []byte, resolve func(base string) (*Scenario, error)) (*Scenario, error) {
 	if len(data) > MaxFileSize {
-		return nil, tooLarge(file, strconv.Itoa(len(data)))
+		return nil, tooLarge(file, strconv.Itoa(len(data)), "scenario file")
 	}
 	if resolve == nil {
 		l := &loader{stack: []string{key(file)}, names: []string{file}}
@@ -154,19 +154,32 @@ const MaxFileSize = 1 << 20
 // readFile reads a scenario file: a regular file of at most MaxFileSize
 // bytes. A device (/dev/zero), a FIFO or a directory is refused before
 // it is opened, so that reading it neither hangs nor fills the memory.
-func readFile(path string) ([]byte, *Error) {
+func readFile(path string) ([]byte, *Error) { return readInput(path, "scenario file") }
+
+// ReadInput reads an input file of another kind (a calibration spec, say)
+// as the loader reads a scenario file: a regular file of at most
+// MaxFileSize bytes; kind names it in messages ("calibration spec").
+func ReadInput(path, kind string) ([]byte, error) {
+	b, err := readInput(path, kind)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func readInput(path, kind string) ([]byte, *Error) {
 	cannot := func(err error) *Error {
 		msg := err.Error()
 		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 			msg = pe.Err.Error()
 		}
-		return &Error{File: path, Msg: "cannot read the scenario file: " + msg, err: err}
+		return &Error{File: path, Msg: "cannot read the " + kind + ": " + msg, err: err}
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, cannot(err)
 	}
-	if err := checkFileInfo(path, fi); err != nil {
+	if err := checkFileInfo(path, fi, kind); err != nil {
 		return nil, err
 	}
 	f, err := os.Open(path)
@@ -178,32 +191,32 @@ func readFile(path string) ([]byte, *Error) {
 	if now, err := f.Stat(); err != nil {
 		return nil, cannot(err)
 	} else if !os.SameFile(fi, now) {
-		return nil, &Error{File: path, Msg: "cannot read the scenario file: it changed while being opened"}
+		return nil, &Error{File: path, Msg: "cannot read the " + kind + ": it changed while being opened"}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, cannot(err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, tooLarge(path, "more than")
+		return nil, tooLarge(path, "more than", kind)
 	}
 	return data, nil
 }
 
 // checkFileInfo refuses a file that is not regular or is too large.
-func checkFileInfo(path string, fi fs.FileInfo) *Error {
+func checkFileInfo(path string, fi fs.FileInfo, kind string) *Error {
 	if !fi.Mode().IsRegular() {
-		return &Error{File: path, Msg: "cannot read the scenario file: it is " + fileKind(fi.Mode()) + ", not a regular file"}
+		return &Error{File: path, Msg: "cannot read the " + kind + ": it is " + fileKind(fi.Mode()) + ", not a regular file"}
 	}
 	if fi.Size() > MaxFileSize {
-		return tooLarge(path, strconv.FormatInt(fi.Size(), 10))
+		return tooLarge(path, strconv.FormatInt(fi.Size(), 10), kind)
 	}
 	return nil
 }
 
 // tooLarge is the error of a file of size bytes, more than MaxFileSize.
-func tooLarge(file, size string) *Error {
-	return &Error{File: file, Msg: fmt.Sprintf("the file is %s bytes; a scenario file may have at most %d (1 MiB)", size, MaxFileSize)}
+func tooLarge(file, size, kind string) *Error {
+	return &Error{File: file, Msg: fmt.Sprintf("the file is %s bytes; a %s may have at most %d (1 MiB)", size, kind, MaxFileSize)}
 }
 
 // fileKind names the kind of a file that is not regular.

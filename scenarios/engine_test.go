@@ -244,8 +244,9 @@ func FuzzEngine(f *testing.F) {
 
 // ranged is a numeric field with a range tag.
 type ranged struct {
-	v reflect.Value
-	b bounds
+	v    reflect.Value
+	b    bounds
+	name string // the Go name of the field
 }
 
 // set sets the field to x if x is in its range, or else to a value in its
@@ -275,7 +276,7 @@ func rangedFields(v reflect.Value, fs []ranged) []ranged {
 	case reflect.Struct:
 		for i := range v.NumField() {
 			if tag, ok := v.Type().Field(i).Tag.Lookup("range"); ok {
-				fs = append(fs, ranged{v.Field(i), parseRange(tag)})
+				fs = append(fs, ranged{v.Field(i), parseRange(tag), v.Type().Field(i).Name})
 			} else {
 				fs = rangedFields(v.Field(i), fs)
 			}

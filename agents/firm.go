@@ -238,14 +238,6 @@ func SalesAccess(p *FirmParams, form LegalForm, invoicingForAll bool) float64 {
 	return 1 / (1 + p.RedHatAccess)
 }
 
-// WantsRedHat reports whether a workshop prefers the cover of a collective:
-// the extra sales from invoicing must outweigh the confederation's fees
-// (1% commune, 3% village, 5% state); u draws the workshop's propensity.
-func WantsRedHat(p *FirmParams, feeRedHat, taxGetihu, u float64) bool {
-	gain := (1+p.RedHatAccess)*(1-feeRedHat) - (1 - taxGetihu)
-	return gain > 0 && u < p.RedHatPropensity
-}
-
 // SpinoffProbability is the monthly probability that an employee or manager
 // of the firm founds a firm of its own: SpinoffRate per hired employee,
 // plus ManagerSpinoffRate for collectives once managers may go private

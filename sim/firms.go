@@ -17,8 +17,8 @@ func (w *world) changeForm(f *agents.Firm) {
 	switch f.Form {
 	case agents.Underground:
 		if pol.on(evGetihuLegal) || pol.privateAllowed() {
-			w.setForm(f, w.registerForm(f.Village, f.Employees, r.Float64()))
-		} else if r.Float64() < w.sanctionProbability(f.Village) {
+			w.setForm(f, agents.Register(fp, &w.rules.registration, w.Villages[f.Village].Cover, f.Employees, r))
+		} else if r.Float64() < agents.SanctionProbability(&w.rules.sanctions, w.Villages[f.Village].Stance, int(f.Village) == w.mantang) {
 			if int(f.Village) == w.mantang && w.Villages[f.Village].Stance == agents.Repress {
 				w.Acc.Arrests += f.Family // the villagers caught at work are arrested
 			}
@@ -208,7 +208,7 @@ func (w *world) spinoff(k int, r *rng.Draws) {
 		if h.Firm >= 0 || h.Activity == agents.Left {
 			continue
 		}
-		form := w.registerForm(parent.Village, float64(h.Workers), r.Float64())
+		form := agents.Register(&w.p.Firms, &w.rules.registration, v.Cover, float64(h.Workers), r)
 		if w.policy.privateAllowed() && (parent.Form.Enterprise() || parent.Form.Collective()) && form == agents.Getihu {
 			// Managers and employees of enterprises and collectives found
 			// enterprises, not individual businesses ("the new company bosses
@@ -247,23 +247,4 @@ func (w *world) closeFirm(f *agents.Firm) {
 		w.Estates[f.Estate].Used -= f.Plot
 	}
 	w.Acc.Exits++
-}
-
-// stepLabour closes the month's labour market. Firms hired during the firm
-// sub-step at last month's fill rate; here the rate for next month is set
-// from the workers available — natives willing to work for a wage, then
-// migrants — against the hires planned, and migrants come to fill the
-// jobs natives leave open (the brief's "migrants arriving to fill jobs"). Vacancies are
-// the gaps between the sizes firms aim at and their employment.
-func (w *world) stepLabour() {
-	lb := &w.Labour
-	native := w.p.Households.WageWorkPropensity * lb.Workers[agents.Farming]
-	hiredBefore := lb.Hired - lb.Want*lb.Fill // hired workers before this month's hires
-	lb.Fill = 1
-	if lb.Want > 0 {
-		lb.Fill = max(0, min(1, (native+lb.MigrantWorkers-hiredBefore)/lb.Want))
-	}
-	lb.NativeWage = min(lb.Hired, native)
-	unfilled := lb.Hired + lb.Vacancies - lb.NativeWage
-	lb.MigrantWorkers += agents.MigrantAdjustment(&w.p.Labour, max(0, unfilled), lb.MigrantWorkers)
 }

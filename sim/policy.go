@@ -135,3 +135,23 @@ func (p *policy) rates(form agents.LegalForm) agents.Rates {
 // getihu sell as freely as firms that can invoice, once the southern tour is
 // in force.
 func (p *policy) privateAllowed() bool { return p.on(evSouthernTour) }
+
+// monthRules are the timeline's rules of the month as the agents' rules
+// read them (set by stepTimeline).
+type monthRules struct {
+	registration agents.RegistrationRules
+	sanctions    agents.SanctionRules
+}
+
+// setRules sets the rules of the month from the events and regime in force.
+func (w *world) setRules() {
+	g := &w.policy.gov
+	w.rules.registration = agents.RegistrationRules{
+		GetihuLegal: w.policy.on(evGetihuLegal), PrivateFree: w.policy.privateAllowed(),
+		RedHatRepression: w.policy.on(evRedHatRepression),
+		RedHatFees:       g.CommuneFee + g.VillageFee + g.StateTax, GetihuTax: g.GetihuTax,
+	}
+	w.rules.sanctions = agents.SanctionRules{
+		Illegal: g.IllegalSanction, Tolerance: g.Tolerance, Mantang: w.cfg.Mantang.RepressionSanction,
+	}
+}

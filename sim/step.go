@@ -32,192 +32,6 @@ func (w *world) applyEvents(began []EventKind) {
 	}
 }
 
-// updatePrices sets each product's price and national share from the
-// volume Yongkang made last month, and the price level and productivity of
-// the month.
-func (w *world) updatePrices() {
-	mp := &w.p.Markets
-	t := w.fracYear() - float64(w.cfg.Start.Year())
-	w.Market.PriceLevel = math.Exp(mp.Inflation * t)
-	w.Market.TFP = w.p.Firms.Productivity * math.Exp(w.p.Firms.ProductivityGrowth*t)
-	year := w.fracYear()
-	crisis := w.policy.on(evFinancialCrisis)
-	for i := range w.Products {
-		pr := &w.Products[i]
-		fringe := pr.NationalMarket(year) / 12
-		s := agents.NationalShare(w.Market.Volume[i], fringe)
-		w.Market.Share[i] = s
-		w.Market.Price[i] = agents.Price(mp, w.Market.PriceLevel, s)
-		xs := agents.NationalShare(w.Market.Export[i], fringe*mp.ExportMarketRatio)
-		w.Market.ExportShare[i] = xs
-		w.Market.ExportPrice[i] = agents.ExportPrice(mp, w.Market.Price[i], xs, crisis)
-	}
-	lp := &w.p.Labour
-	tight := 0.0
-	if w.Labour.NativeWage > 0 {
-		tight = w.Labour.MigrantWorkers / (w.Labour.MigrantWorkers + w.Labour.NativeWage)
-	}
-	w.Labour.Wage = lp.Wage * w.Market.PriceLevel * math.Exp(lp.WageGrowth*t) * (1 + lp.WageTightness*tight)
-	if crisis {
-		w.Labour.Wage *= 1 + mp.CrisisCostRise
-	}
-	w.Labour.FarmIncome = w.p.Households.FarmIncome * w.Market.PriceLevel * math.Exp(w.p.Households.FarmIncomeGrowth*t)
-}
-
-// unitPrice is what a firm gets for a unit of its output: the home price
-// of its product, less a discount when it sells to a lead firm as a
-// subcontractor, and a mix of home and export prices for an exporter.
-func (w *world) unitPrice(f *agents.Firm) float64 {
-	if f.Lead >= 0 {
-		return w.Market.Price[f.Product] * (1 - w.p.Firms.SubcontractPriceCut)
-	}
-	if f.Exporter {
-		x := w.p.Firms.ExportShare
-		return (1-x)*w.Market.Price[f.Product] + x*w.Market.ExportPrice[f.Product]
-	}
-	return w.Market.Price[f.Product]
-}
-
-// stepHouseholds lets the households whose review month it is weigh their
-// activity: farm, peddle, or open a workshop.
-func (w *world) stepHouseholds() {
-	hp := &w.p.Households
-	allowed := w.policy.on(evHouseholdResponsibility)
-	farm := w.Labour.FarmIncome
-	// Household i reviews its activity in month i mod 12.
-	for i := w.Month.MonthOfYear() - 1; i < len(w.Households); i += 12 {
-		id := int32(i)
-		h := &w.Households[i]
-		switch h.Activity {
-		case agents.Farming:
-			h.Savings += hp.SavingsRate * farm
-			if allowed && w.rand(drawOccupation, h.UID).Float64() < hp.PeddleStartRate {
-				w.setActivity(id, agents.Peddling)
-			}
-		case agents.Peddling:
-			h.Savings += hp.SavingsRate * agents.PeddleIncome(hp, farm)
-			r := w.rand(drawOccupation, h.UID)
-			if p, ok := agents.PeddlerLearns(hp, w.Hot, r.Float64(), r.Float64()); ok {
-				h.Known = int16(p)
-			}
-			if r.Float64() < hp.PeddleStopRate {
-				w.setActivity(id, agents.Farming)
-			}
-		default: // running a workshop, or gone
-			continue
-		}
-		if w.rand(drawEmigration, h.UID).Float64() < hp.EmigrationRate {
-			w.setActivity(id, agents.Left)
-			w.Labour.LeftWorkers += float64(h.Workers)
-			continue
-		}
-		if allowed {
-			w.considerWorkshop(id)
-		}
-	}
-}
-
-// considerWorkshop applies the entry rule to household i.
-func (w *world) considerWorkshop(i int32) {
-	h := &w.Households[i]
-	r := w.rand(drawEntry, h.UID)
-	v := &w.Villages[h.Village]
-	prod := agents.ChooseProduct(&w.p.Households, int(h.Known), int(v.Modal), w.modalShare(h.Village), r.Float64())
-	if prod < 0 || w.Products[prod].Available > w.Month.Year() {
-		return // nothing it knows how to make and sell
-	}
-	enc, credit := 0.0, 0.0
-	if v.Stance == agents.Encourage {
-		enc, credit = w.p.Villages.EncouragementBoost, w.p.Villages.EncouragementCredit
-	}
-	capital := w.Products[prod].Capital * w.Market.PriceLevel * w.p.Households.WorkshopStartCapital * (1 - credit)
-	if h.Savings < capital {
-		return // no "first pot of gold" yet (EntryProbability would be 0)
-	}
-	quality := math.Exp(w.p.Firms.QualityDispersion * r.NormFloat64())
-	if w.Products[prod].Complexity > quality {
-		return // not able to make it
-	}
-	share := 0.0
-	if nh := float64(len(v.Households)); nh > 0 {
-		share = float64(v.Workshops) / nh
-	}
-	form := w.registerForm(h.Village, float64(h.Workers), r.Float64())
-	fp := &w.p.Firms
-	vol := agents.Output(fp, w.Market.TFP, quality, float64(h.Workers), form) * 12 * agents.SalesAccess(fp, form, w.policy.privateAllowed())
-	// Expected profit before the cost of cover; the cover (the
-	// confederation's fees of a red hat) is weighed on its own.
-	rates := w.policy.rates(form)
-	fees := 0.0
-	if form == agents.RedHat {
-		fees = rates.Township + rates.Village
-		rates.Township, rates.Village = 0, 0
-	}
-	profit := vol * agents.UnitMargin(fp, w.Market.Price[prod], w.Market.PriceLevel, rates.Total(), 0)
-	cover := fees * vol * w.Market.Price[prod]
-	sanction := 0.0
-	if form == agents.Underground {
-		sanction = w.sanctionProbability(h.Village) * 12
-	}
-	in := agents.EntryInputs{
-		Allowed: true, ExpectedProfit: profit, FarmIncome: w.Labour.FarmIncome,
-		SanctionProb: min(1, sanction), SanctionLoss: w.p.Households.SanctionLoss * w.Market.PriceLevel,
-		CoverCost: cover, Savings: h.Savings, CapitalNeed: capital, NeighbourShare: share, Encouragement: enc,
-	}
-	if r.Float64() >= agents.EntryProbability(&w.p.Households, in) {
-		return
-	}
-	h.Savings -= capital
-	f := w.newFirm(h.UID.Child(idWorkshop, int(w.Month), 0), form, int16(prod), h.Village, i)
-	f.Family = float64(h.Workers)
-	f.SetEmployees(fp, f.Family)
-	f.Quality = quality
-	f.Capital = capital
-	h.Firm = f.ID
-	w.setActivity(i, agents.Workshop)
-	w.Acc.Entries++
-}
-
-// registerForm is the legal form a new household workshop takes: none
-// before getihu are legal; a red hat where the village offers the cover and
-// the workshop prefers it; a private enterprise once they are free and the
-// workshop is larger than the getihu cap; a getihu otherwise.
-func (w *world) registerForm(village int32, workers, u float64) agents.LegalForm {
-	if !w.policy.on(evGetihuLegal) && !w.policy.privateAllowed() {
-		return agents.Underground
-	}
-	if w.policy.privateAllowed() {
-		if workers > float64(w.p.Firms.GetihuCap) {
-			return agents.Private
-		}
-		return agents.Getihu
-	}
-	if w.Villages[village].Cover && !w.policy.on(evRedHatRepression) {
-		g := &w.policy.gov
-		if agents.WantsRedHat(&w.p.Firms, g.CommuneFee+g.VillageFee+g.StateTax, g.GetihuTax, u) {
-			return agents.RedHat
-		}
-	}
-	return agents.Getihu
-}
-
-// sanctionProbability is the monthly risk of an unregistered workshop in a
-// village: the regime's sanction, full under repression, reduced by
-// tolerance, none under encouragement.
-func (w *world) sanctionProbability(village int32) float64 {
-	switch w.Villages[village].Stance {
-	case agents.Repress:
-		if int(village) == w.mantang {
-			return w.cfg.Mantang.RepressionSanction
-		}
-		return w.policy.gov.IllegalSanction
-	case agents.Tolerate:
-		return w.policy.gov.IllegalSanction * (1 - w.policy.gov.Tolerance)
-	default:
-		return 0
-	}
-}
-
 // stepGovernments: townships and villages found collective enterprises
 // (after they become rural companies and while collectives are not being
 // privatised); the compromise spreads from Mantang once the city
@@ -330,7 +144,7 @@ func (w *world) produce(f *agents.Firm) {
 		vol *= agents.SalesAccess(fp, f.Form, w.policy.privateAllowed())
 	}
 	f.Volume = vol
-	sales := vol * w.unitPrice(f)
+	sales := vol * agents.UnitPrice(fp, &w.econ, f)
 	wages := max(0, f.Employees-f.Family) * w.Labour.Wage / 12
 	materials := fp.MaterialsShare * w.Market.PriceLevel * vol * (1 + w.costRise())
 	rates := w.policy.rates(f.Form)
@@ -378,7 +192,7 @@ func (w *world) plan(f *agents.Firm) {
 		return
 	}
 	fp := &w.p.Firms
-	margin := agents.UnitMargin(fp, w.unitPrice(f), w.Market.PriceLevel, w.policy.rates(f.Form).Total(), w.costRise())
+	margin := agents.UnitMargin(fp, agents.UnitPrice(fp, &w.econ, f), w.Market.PriceLevel, w.policy.rates(f.Form).Total(), w.costRise())
 	if f.Lead < 0 {
 		margin *= agents.SalesAccess(fp, f.Form, w.policy.privateAllowed())
 	}

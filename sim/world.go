@@ -25,6 +25,8 @@ type world struct {
 	mantang        int       // Mantang's village (-1: none)
 
 	policy policy
+	rules  monthRules     // the timeline's rules of the month, as the agents read them
+	econ   agents.Economy // the month's markets and taxes, as the agents see them
 	rec    recorder
 
 	growthLo, growthHi float64 // see agents.GrowthSaturation

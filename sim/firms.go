@@ -1,231 +1,141 @@
 package sim
 
-import (
-	"math"
+import "clustersim/agents"
 
-	"clustersim/agents"
-	"clustersim/agents/rng"
-)
+// Sub-step 5, firms (ODD 7.8-7.14): every living firm produces
+// (agents/production.go), reviews its size (agents/size_review.go) and its
+// legal form (agents/legal_form.go), in its month its year
+// (agents/yearly_review.go), trades (agents/trade.go), may spin off a firm
+// (agents/spinoff.go) and may close (agents/exit.go). This file walks the
+// firms in ID order, builds what the rules see and applies what they
+// decide to the world.
 
-// changeForm applies the transitions between legal forms that the
-// timeline allows this month.
-func (w *world) changeForm(f *agents.Firm) {
-	r := w.rand(drawLegalForm, f.UID)
-	fp := &w.p.Firms
+// stepFirms runs every living firm through the month, in ID order.
+func (w *world) stepFirms() {
+	p := w.p
+	fp := &p.Firms
+	for i := range w.Market.Volume {
+		w.Market.Volume[i], w.Market.Export[i], w.Market.Producers[i] = 0, 0, 0
+	}
+	w.waiting = w.waiting[:0]
+	w.Labour.Hired, w.Labour.Want, w.Labour.Vacancies = 0, 0, 0
 	pol := &w.policy
-	atCap := f.Employees >= float64(fp.GetihuCap)-0.5
-	switch f.Form {
-	case agents.Underground:
-		if pol.on(evGetihuLegal) || pol.privateAllowed() {
-			w.setForm(f, agents.Register(fp, &w.rules.registration, w.Villages[f.Village].Cover, f.Employees, r))
-		} else if r.Float64() < agents.SanctionProbability(&w.rules.sanctions, w.Villages[f.Village].Stance, int(f.Village) == w.mantang) {
-			if int(f.Village) == w.mantang && w.Villages[f.Village].Stance == agents.Repress {
-				w.Acc.Arrests += f.Family // the villagers caught at work are arrested
-			}
-			w.closeFirm(f)
-		}
-	case agents.Getihu:
-		switch {
-		case pol.privateAllowed() && atCap && r.Float64() < fp.PrivateRegistrationRate:
-			w.setForm(f, agents.Private)
-		case !pol.privateAllowed() && atCap && w.Villages[f.Village].Cover && !pol.on(evRedHatRepression) &&
-			agents.WantsRedHat(fp, pol.gov.CommuneFee+pol.gov.VillageFee+pol.gov.StateTax, pol.gov.GetihuTax, 12*r.Float64()):
-			w.setForm(f, agents.RedHat) // to grow past the cap, it borrows a red hat (yearly propensity, monthly draw)
-		}
-	case agents.RedHat:
-		switch {
-		case pol.on(evRedHatRepression) && r.Float64() < w.p.Villages.RedHatDetection:
-			w.setForm(f, agents.Getihu)
-		case pol.privateAllowed() && r.Float64() < fp.UnhatRate:
-			// It takes off the red hat: a private enterprise, or an
-			// individual business if it is no larger than the getihu cap.
-			if f.Employees > float64(fp.GetihuCap) {
-				w.setForm(f, agents.Private)
-			} else {
-				w.setForm(f, agents.Getihu)
+	moy := w.Month.MonthOfYear()
+	softBudget := !pol.on(evCollectiveShareholding)
+	size := agents.SizeRules{Month: int(w.Month), SoftBudget: softBudget, Fill: w.Labour.Fill, GrowthLo: w.growthLo, GrowthHi: w.growthHi}
+	legal := agents.LegalFormRules{
+		Registration: w.rules.registration, Sanctions: w.rules.sanctions, CollectiveShareholding: !softBudget,
+		CompanyConversion: pol.on(evCompanyConversion), RestructuringSubsidy: pol.on(evRestructuringSubsidy),
+	}
+	yearly := agents.YearlyReviewRules{
+		Month: int32(w.Month), MonthOfYear: moy, InnovationCentre: pol.on(evInnovationCentre),
+		ServiceCentres: pol.on(evServiceCentres), EnvironmentSubsidy: pol.on(evEnvironmentSubsidy),
+		SectorPromotion: pol.on(evSectorPromotion), Products: w.Products,
+	}
+	trade := agents.TradeRules{
+		ExportOpening: pol.on(evExportOpening), SpecialistMarket: pol.on(evSpecialistMarket),
+		ServiceCentres: pol.on(evServiceCentres), Products: w.Products,
+	}
+	managersFree, spinoffs := pol.on(evControlManagement), w.spinoffAllowed()
+	n := len(w.Firms) // spin-offs founded during this loop start next month
+	for k := 0; k < n; k++ {
+		f := &w.Firms[k]
+		if f.Alive {
+			w.produce(f)
+			w.Labour.Want += agents.ReviewSize(p, &w.econ, &size, f)
+			v := &w.Villages[f.Village]
+			if rev := agents.ReviewLegalForm(p, &legal, v, int(f.Village) == w.mantang, f, w.rand(drawLegalForm, f.UID)); rev.Raided {
+				w.Acc.Arrests += rev.Arrests
+				w.closeFirm(f)
 			}
 		}
-	case agents.TownshipCollective, agents.VillageCollective:
-		if pol.on(evCollectiveShareholding) && r.Float64() < fp.PrivatisationRate {
-			w.setForm(f, agents.ShareholdingCoop)
-			f.Capital = max(f.Capital, 0) // the shareholders do not take over past losses
+		if f.Alive && agents.ReviewsYear(f, moy) {
+			w.reviewYear(f, &yearly) // may close it (the owner quits)
 		}
-	case agents.Private, agents.ShareholdingCoop:
-		if pol.on(evCompanyConversion) && f.Employees >= float64(fp.CompanyMinEmployees) {
-			rate := fp.CompanyConversionRate
-			if pol.on(evRestructuringSubsidy) {
-				rate += fp.RestructureSubsidy
+		if f.Alive {
+			leadAlive := false
+			if f.Lead >= 0 {
+				lead := w.firm(f.Lead)
+				leadAlive = lead != nil && lead.Alive
 			}
-			if r.Float64() < rate {
-				w.setForm(f, agents.Company)
+			agents.Trade(p, &trade, w.Firms, leadAlive, f, w.rand(drawTrade, f.UID))
+			if pr := agents.SpinoffProbability(fp, f, managersFree); spinoffs && pr > 0 {
+				v := &w.Villages[f.Village]
+				if s := agents.FoundSpinoff(fp, &w.rules.registration, pr, f, v, w.Households, w.rand(drawSpinoff, f.UID)); s.Founder >= 0 {
+					w.foundSpinoff(k, s)
+				}
+				f = &w.Firms[k]
+			}
+			if agents.Exits(fp, softBudget, f, w.rand(drawExit, f.UID)) {
+				w.closeFirm(f)
 			}
 		}
-	case agents.Company:
-		if f.Employees >= float64(fp.GroupMinEmployees) && r.Float64() < fp.CompanyConversionRate {
-			w.setForm(f, agents.Group)
-		}
-	}
-}
-
-func (w *world) setForm(f *agents.Firm, form agents.LegalForm) {
-	if form == agents.Getihu && f.Employees > float64(w.p.Firms.GetihuCap) {
-		f.SetEmployees(&w.p.Firms, max(f.Family, float64(w.p.Firms.GetihuCap)))
-	}
-	f.Form = form
-}
-
-// innovate: once a year, in the firm's review month, quality grows with
-// experience, faster with the innovation centre, the service centres and the
-// equipment subsidy; new designs add to the varieties of the county; and the
-// firm may review its product.
-func (w *world) innovate(f *agents.Firm) {
-	if int(f.ID)%12 != w.Month.MonthOfYear()-1 {
-		return
-	}
-	r := w.rand(drawFirmReview, f.UID)
-	fp := &w.p.Firms
-	boost := 1.0
-	if w.policy.on(evInnovationCentre) {
-		boost += fp.InnovationBoost
-	}
-	if w.policy.on(evServiceCentres) {
-		boost += fp.ServiceBoost
-	}
-	if w.policy.on(evEnvironmentSubsidy) {
-		boost += fp.EquipmentSubsidy
-	}
-	f.Quality *= 1 + fp.QualityGrowth*boost*(1+fp.QualityNoise*r.NormFloat64())
-	designs := fp.DesignRate * boost * math.Sqrt(f.Employees)
-	f.Designs += int32(math.Floor(designs + r.Float64()))
-	if f.Owner >= 0 && int32(w.Month)-f.Born >= 12 {
-		yearly := f.YearProfit * 12 / float64(w.Month.MonthOfYear())
-		if agents.OwnerQuits(fp, yearly, w.Labour.FarmIncome, r.Float64()) {
-			w.closeFirm(f)
-			return
-		}
-	}
-	if r.Float64() < fp.UpgradeRate {
-		w.switchProduct(f, r)
-	}
-}
-
-// switchProduct moves a firm along the ladder: it samples a few products it
-// is able to make and takes the best if it beats its own by a margin.
-// Promoted sectors (electric vehicles, solar) pull firms while promoted.
-func (w *world) switchProduct(f *agents.Firm, r *rng.Draws) {
-	fp := &w.p.Firms
-	year := w.Month.Year()
-	score := func(p int) float64 {
-		s := w.Market.Price[p] * (1 - w.Market.Share[p])
-		if w.Products[p].Promoted && w.policy.on(evSectorPromotion) {
-			s *= 1 + fp.PromotedSectorPull
-		}
-		return s
-	}
-	cur := score(int(f.Product))
-	lossMaking := f.YearProfit < fp.UpgradeProfitFloor*max(f.YearSales, 1)
-	best, bestScore := -1, cur*(1+fp.SwitchMargin)
-	if lossMaking {
-		bestScore = 0
-	}
-	for range 4 {
-		p := r.IntN(len(w.Products))
-		pr := &w.Products[p]
-		if pr.Available > year || pr.Complexity > f.Quality || p == int(f.Product) {
+		if !f.Alive {
 			continue
 		}
-		if s := score(p); s > bestScore {
-			best, bestScore = p, s
+		if f.Location.InYongkang() {
+			w.Labour.Hired += max(0, f.Employees-f.Family)
+			w.Labour.Vacancies += max(0, f.Target-f.Employees)
+			if f.Waiting > 0 {
+				w.waiting = append(w.waiting, f.ID) // every month while it waits for land
+			}
 		}
 	}
-	if best < 0 {
-		return
+	if w.closed*8 > len(w.Firms) || w.Month.MonthOfYear() == 12 {
+		w.compactFirms()
 	}
-	if f.Owner >= 0 && f.Location.InYongkang() {
-		w.countWorkshop(f.Village, int(f.Product), -1)
-		w.countWorkshop(f.Village, best, +1)
-	}
-	f.Product = int16(best)
-	f.Lead = -1
-	f.Designs++
 }
 
-// trade: exporting and subcontracting links.
-func (w *world) trade(f *agents.Firm) {
-	r := w.rand(drawTrade, f.UID)
-	fp := &w.p.Firms
-	if !f.Exporter && w.policy.on(evExportOpening) && f.Form.CanInvoice() &&
-		f.Quality >= fp.ExportQuality && f.Employees >= float64(fp.ExportMinEmployees) {
-		rate := fp.ExportEntryRate
-		if w.policy.on(evSpecialistMarket) {
-			rate *= 1 + w.p.Markets.SpecialistMarketAccess
-		}
-		if w.policy.on(evServiceCentres) {
-			rate *= 1 + fp.ServiceBoost
-		}
-		if r.Float64() < rate {
-			f.Exporter = true
-			f.Lead = -1
-		}
-	}
-	if f.Lead >= 0 {
-		if lead := w.firm(f.Lead); lead == nil || !lead.Alive || r.Float64() < fp.SubcontractLinkBreak {
-			f.Lead = -1
-		}
-		return
-	}
-	if f.Exporter || f.Form.Collective() || f.Employees > float64(fp.SubcontractMaxEmployees) || r.Float64() >= fp.SubcontractRate {
-		return
-	}
-	// Look for a lead firm among a few firms drawn at random: a larger
-	// firm of the same sector in Yongkang (no all-pairs search).
-	for range 8 {
-		cand := &w.Firms[r.IntN(len(w.Firms))]
-		if cand.Alive && cand.ID != f.ID && cand.Employees >= float64(fp.LeadMinEmployees) &&
-			w.Products[cand.Product].Sector == w.Products[f.Product].Sector && cand.Location.InYongkang() {
-			f.Lead = cand.ID
-			return
+// produce runs the firm's month of production and accounts and credits
+// the market with its output and the governments with its taxes.
+func (w *world) produce(f *agents.Firm) {
+	rates := agents.Produce(&w.p.Firms, &w.econ, f)
+	sales := f.Sales
+	w.Acc.Taxes.Township += rates.Township * sales
+	w.Acc.Taxes.Village += rates.Village * sales
+	w.Acc.Taxes.State += rates.State * sales
+	w.Acc.Taxes.City += rates.City * sales
+	if f.Location.InYongkang() {
+		w.Market.Volume[f.Product] += f.Volume
+		w.Market.Producers[f.Product]++
+		if f.Exporter {
+			w.Market.Export[f.Product] += f.Volume * w.p.Firms.ExportShare
 		}
 	}
 }
 
+// reviewYear runs the firm's yearly review and applies it: the owner's
+// closing, or the village counts of a product switch.
+func (w *world) reviewYear(f *agents.Firm, rules *agents.YearlyReviewRules) {
+	rev := agents.ReviewYear(&w.p.Firms, &w.econ, rules, f, w.rand(drawFirmReview, f.UID))
+	switch {
+	case rev.Quits:
+		w.closeFirm(f)
+	case rev.Switched && f.Owner >= 0 && f.Location.InYongkang():
+		w.countWorkshop(f.Village, int(rev.From), -1)
+		w.countWorkshop(f.Village, int(f.Product), +1)
+	}
+}
+
+// spinoffAllowed: spin-offs happen once getihu are legal or private firms free.
 func (w *world) spinoffAllowed() bool {
 	return w.policy.on(evGetihuLegal) || w.policy.privateAllowed()
 }
 
-// spinoff: an employee or manager of firm id founds a firm in the same
-// village, making the parent's product, with a
-// quality close to the parent's.
-func (w *world) spinoff(k int, r *rng.Draws) {
-	parent := w.Firms[k]
-	v := &w.Villages[parent.Village]
-	if len(v.Households) == 0 {
-		return
-	}
-	for range 3 {
-		hi := v.Households[r.IntN(len(v.Households))]
-		h := &w.Households[hi]
-		if h.Firm >= 0 || h.Activity == agents.Left {
-			continue
-		}
-		form := agents.Register(&w.p.Firms, &w.rules.registration, v.Cover, float64(h.Workers), r)
-		if w.policy.privateAllowed() && (parent.Form.Enterprise() || parent.Form.Collective()) && form == agents.Getihu {
-			// Managers and employees of enterprises and collectives found
-			// enterprises, not individual businesses ("the new company bosses
-			// were very often former managers of rural collective workshops
-			// ... or indeed had been sales or technical managers").
-			form = agents.Private
-		}
-		f := w.newFirm(h.UID.Child(idSpinoff, int(w.Month), 0), form, parent.Product, parent.Village, hi)
-		f.Family = float64(h.Workers)
-		f.SetEmployees(&w.p.Firms, f.Family)
-		f.Quality = parent.Quality * math.Exp(w.p.Firms.SpinoffQualitySpread*r.NormFloat64())
-		h.Firm, h.Known = f.ID, parent.Product
-		w.setActivity(hi, agents.Workshop)
-		w.Acc.Entries++
-		w.Acc.Spinoffs++
-		return
-	}
+// foundSpinoff founds the spin-off of firm k: the founder household runs
+// it, in the parent's village, making the parent's product, which it
+// learns.
+func (w *world) foundSpinoff(k int, s agents.Spinoff) {
+	product, village := w.Firms[k].Product, w.Firms[k].Village
+	h := &w.Households[s.Founder]
+	f := w.newFirm(h.UID.Child(idSpinoff, int(w.Month), 0), s.Form, product, village, s.Founder)
+	f.Family = float64(h.Workers)
+	f.SetEmployees(&w.p.Firms, f.Family)
+	f.Quality = s.Quality
+	h.Firm, h.Known = f.ID, product
+	w.setActivity(s.Founder, agents.Workshop)
+	w.Acc.Entries++
+	w.Acc.Spinoffs++
 }
 
 // closeFirm: the firm exits; its owner household goes back to farming.
@@ -247,4 +157,33 @@ func (w *world) closeFirm(f *agents.Firm) {
 		w.Estates[f.Estate].Used -= f.Plot
 	}
 	w.Acc.Exits++
+}
+
+// compactFirms removes closed firms from w.Firms, keeping ID order. The
+// firm sub-step calls it when an eighth of the firms have closed (so the
+// hot loop does not walk the dead), and in December (so the yearly
+// sub-steps and the observers see only living firms).
+func (w *world) compactFirms() {
+	kept := 0
+	for k := range w.Firms {
+		if !w.Firms[k].Alive {
+			continue
+		}
+		if kept != k {
+			w.Firms[kept] = w.Firms[k]
+			w.slot[w.Firms[kept].ID] = int32(kept)
+		}
+		kept++
+	}
+	clear(w.Firms[kept:])
+	w.Firms = w.Firms[:kept]
+	w.closed = 0
+}
+
+// firm returns the living firm of an ID, or nil if it has closed.
+func (w *world) firm(id int32) *agents.Firm {
+	if id < 0 || int(id) >= len(w.slot) || w.slot[id] < 0 {
+		return nil
+	}
+	return &w.Firms[w.slot[id]]
 }

@@ -155,3 +155,29 @@ func (w *world) setRules() {
 		Illegal: g.IllegalSanction, Tolerance: g.Tolerance, Mantang: w.cfg.Mantang.RepressionSanction,
 	}
 }
+
+// applyEvents gives the one-off effects of events that begin this month.
+func (w *world) applyEvents(began []EventKind) {
+	for _, k := range began {
+		switch k {
+		case MantangRepression:
+			if w.mantang >= 0 {
+				w.Villages[w.mantang].Stance = agents.Repress
+			}
+		case MantangCompromise:
+			if w.mantang >= 0 {
+				w.Villages[w.mantang].Stance = agents.Encourage
+			}
+		case Confederation:
+			if w.mantang >= 0 {
+				w.Villages[w.mantang].Cover = true
+			}
+		case Legitimisation:
+			for v := range w.Villages {
+				if w.Villages[v].Stance == agents.Repress {
+					w.Villages[v].Stance = agents.Tolerate
+				}
+			}
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package agents
 
+import "clustersim/agents/rng"
+
 // ODD 7.19: village elections.
 
 // BusinessmanPostShare is the expected share of a village's posts that
@@ -25,4 +27,30 @@ func ElectedBusinessmen(posts int, share float64, draw func() float64) int {
 		}
 	}
 	return n
+}
+
+// ElectionYear reports whether year is an election year, when elections
+// began in first: every election_interval years from then.
+func ElectionYear(p *VillageParams, first, year int) bool {
+	return (year-first)%p.ElectionInterval == 0
+}
+
+// Businessman reports whether a firm makes its owner household a
+// businessman: a household firm of at least businessman_min_employees,
+// wherever it now produces.
+func Businessman(p *VillageParams, f *Firm) bool {
+	return f.Owner >= 0 && f.Employees >= float64(p.BusinessmanMinEmployees)
+}
+
+// Elect is a village's election: given the number of its households that
+// are businessmen (business), each of its posts goes to a businessman with
+// the share BusinessmanPostShare gives. It updates the village's
+// Businessmen; a village without households keeps its posts as they are.
+func Elect(p *VillageParams, v *Village, business int32, r *rng.Draws) {
+	if len(v.Households) == 0 {
+		return
+	}
+	b := float64(business) / float64(len(v.Households))
+	s := BusinessmanPostShare(p.BusinessmanAdvantage, b)
+	v.Businessmen = int32(ElectedBusinessmen(int(v.Posts), s, r.Float64))
 }

@@ -31,6 +31,8 @@ type world struct {
 
 	growthLo, growthHi float64 // see agents.GrowthSaturation
 
+	destShares []float64 // the share of each destination of relocating firms
+
 	waiting []int32 // IDs of the firms waiting for land this month
 	slot    []int32 // index in Firms of each firm ID ever (-1: closed)
 	closed  int     // firms in Firms that have closed (see compactFirms)
@@ -97,7 +99,11 @@ func (w *world) derive() {
 	if m := w.cfg.Mantang.Village; m >= 0 {
 		w.mantang = m % w.scaledCount(w.p.Villages.Villages) // a scaled run may have fewer villages
 	}
-	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms, 3)
+	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms, agents.SizeReviewMonths)
+	w.destShares = w.destShares[:0]
+	for _, d := range w.cfg.Destinations {
+		w.destShares = append(w.destShares, d.Share)
+	}
 	w.policy.init(w.cfg)
 }
 

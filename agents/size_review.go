@@ -10,24 +10,27 @@ const SizeReviewMonths = 3
 // SizeRules are what the size review sees of the month besides the
 // Economy.
 type SizeRules struct {
-	Month      int     // the month (sim.Month), for the firm's quarterly slot
 	SoftBudget bool    // collectives do not plan to shed labour (before collective_shareholding)
 	Fill       float64 // share of planned hires the labour market filled last month
 	GrowthLo   float64 // GrowthSaturation over SizeReviewMonths
 	GrowthHi   float64
 }
 
-// ReviewSize is a firm's size review: each quarter, in turn (firm ID +
-// month mod 3), and every month while it wants no one, the firm revises the
-// size it wants and moves toward it — firing at once, hiring in Yongkang at
-// the rate the labour market filled plans last month — and starts or stops
-// waiting for land if its site is too small. It updates the firm and
-// returns the hires it planned in Yongkang, for the labour market.
+// ReviewsSize reports whether the firm reviews its size this month (the
+// month, sim.Month): each quarter, in turn (firm ID + month mod 3), and
+// every month while it wants no one.
+func ReviewsSize(f *Firm, month int) bool {
+	return (int(f.ID)+month)%SizeReviewMonths == 0 || f.Wanted == 0
+}
+
+// ReviewSize is a firm's size review, in the months ReviewsSize gives: the
+// firm revises the size it wants and moves toward it — firing at once,
+// hiring in Yongkang at the rate the labour market filled plans last month
+// — and starts or stops waiting for land if its site is too small. It
+// updates the firm and returns the hires it planned in Yongkang, for the
+// labour market.
 func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float64) {
 	const months = SizeReviewMonths
-	if (int(f.ID)+rules.Month)%months != 0 && f.Wanted != 0 {
-		return 0
-	}
 	fp := &p.Firms
 	margin := UnitMargin(fp, UnitPrice(fp, e, f), e.PriceLevel, e.Rates[f.Form].Total(), e.CostRise)
 	if f.Lead < 0 {

@@ -10,63 +10,70 @@ import "clustersim/agents"
 // firms in ID order, builds what the rules see and applies what they
 // decide to the world.
 
+// firmRules are what the firms' rules see of the month besides the
+// Economy, built at the start of the firm sub-step.
+type firmRules struct {
+	size         agents.SizeRules
+	legal        agents.LegalFormRules
+	yearly       agents.YearlyReviewRules
+	trade        agents.TradeRules
+	managersFree bool // managers of collectives may found firms
+	softBudget   bool // collectives are not yet privatised
+	spinoffs     bool // spin-offs happen (getihu legal or private firms free)
+}
+
+func (w *world) setFirmRules() {
+	pol := &w.policy
+	softBudget := !pol.on(evCollectiveShareholding)
+	w.firmRules = firmRules{
+		size: agents.SizeRules{SoftBudget: softBudget, Fill: w.Labour.Fill, GrowthLo: w.growthLo, GrowthHi: w.growthHi},
+		legal: agents.LegalFormRules{
+			Registration: w.rules.registration, Sanctions: w.rules.sanctions, CollectiveShareholding: !softBudget,
+			CompanyConversion: pol.on(evCompanyConversion), RestructuringSubsidy: pol.on(evRestructuringSubsidy),
+		},
+		yearly: agents.YearlyReviewRules{
+			Month: int32(w.Month), MonthOfYear: w.Month.MonthOfYear(), InnovationCentre: pol.on(evInnovationCentre),
+			ServiceCentres: pol.on(evServiceCentres), EnvironmentSubsidy: pol.on(evEnvironmentSubsidy),
+			SectorPromotion: pol.on(evSectorPromotion), Products: w.Products,
+		},
+		trade: agents.TradeRules{
+			ExportOpening: pol.on(evExportOpening), SpecialistMarket: pol.on(evSpecialistMarket),
+			ServiceCentres: pol.on(evServiceCentres), Products: w.Products,
+		},
+		managersFree: pol.on(evControlManagement), softBudget: softBudget, spinoffs: w.spinoffAllowed(),
+	}
+}
+
 // stepFirms runs every living firm through the month, in ID order.
 func (w *world) stepFirms() {
-	p := w.p
-	fp := &p.Firms
 	for i := range w.Market.Volume {
 		w.Market.Volume[i], w.Market.Export[i], w.Market.Producers[i] = 0, 0, 0
 	}
 	w.waiting = w.waiting[:0]
 	w.Labour.Hired, w.Labour.Want, w.Labour.Vacancies = 0, 0, 0
-	pol := &w.policy
-	moy := w.Month.MonthOfYear()
-	softBudget := !pol.on(evCollectiveShareholding)
-	size := agents.SizeRules{Month: int(w.Month), SoftBudget: softBudget, Fill: w.Labour.Fill, GrowthLo: w.growthLo, GrowthHi: w.growthHi}
-	legal := agents.LegalFormRules{
-		Registration: w.rules.registration, Sanctions: w.rules.sanctions, CollectiveShareholding: !softBudget,
-		CompanyConversion: pol.on(evCompanyConversion), RestructuringSubsidy: pol.on(evRestructuringSubsidy),
-	}
-	yearly := agents.YearlyReviewRules{
-		Month: int32(w.Month), MonthOfYear: moy, InnovationCentre: pol.on(evInnovationCentre),
-		ServiceCentres: pol.on(evServiceCentres), EnvironmentSubsidy: pol.on(evEnvironmentSubsidy),
-		SectorPromotion: pol.on(evSectorPromotion), Products: w.Products,
-	}
-	trade := agents.TradeRules{
-		ExportOpening: pol.on(evExportOpening), SpecialistMarket: pol.on(evSpecialistMarket),
-		ServiceCentres: pol.on(evServiceCentres), Products: w.Products,
-	}
-	managersFree, spinoffs := pol.on(evControlManagement), w.spinoffAllowed()
+	w.setFirmRules()
+	fr := &w.firmRules
+	month, moy := int(w.Month), w.Month.MonthOfYear()
 	n := len(w.Firms) // spin-offs founded during this loop start next month
 	for k := 0; k < n; k++ {
 		f := &w.Firms[k]
 		if f.Alive {
 			w.produce(f)
-			w.Labour.Want += agents.ReviewSize(p, &w.econ, &size, f)
-			v := &w.Villages[f.Village]
-			if rev := agents.ReviewLegalForm(p, &legal, v, int(f.Village) == w.mantang, f, w.rand(drawLegalForm, f.UID)); rev.Raided {
-				w.Acc.Arrests += rev.Arrests
-				w.closeFirm(f)
+			if agents.ReviewsSize(f, month) {
+				w.Labour.Want += agents.ReviewSize(w.p, &w.econ, &fr.size, f)
 			}
+			w.reviewLegalForm(f) // may close it (a raid)
 		}
 		if f.Alive && agents.ReviewsYear(f, moy) {
-			w.reviewYear(f, &yearly) // may close it (the owner quits)
+			w.reviewYear(f) // may close it (the owner quits)
 		}
 		if f.Alive {
-			leadAlive := false
-			if f.Lead >= 0 {
-				lead := w.firm(f.Lead)
-				leadAlive = lead != nil && lead.Alive
-			}
-			agents.Trade(p, &trade, w.Firms, leadAlive, f, w.rand(drawTrade, f.UID))
-			if pr := agents.SpinoffProbability(fp, f, managersFree); spinoffs && pr > 0 {
-				v := &w.Villages[f.Village]
-				if s := agents.FoundSpinoff(fp, &w.rules.registration, pr, f, v, w.Households, w.rand(drawSpinoff, f.UID)); s.Founder >= 0 {
-					w.foundSpinoff(k, s)
-				}
+			w.trade(f)
+			if pr := agents.SpinoffProbability(&w.p.Firms, f, fr.managersFree); fr.spinoffs && pr > 0 {
+				w.spinoff(k, pr)
 				f = &w.Firms[k]
 			}
-			if agents.Exits(fp, softBudget, f, w.rand(drawExit, f.UID)) {
+			if agents.Exits(&w.p.Firms, fr.softBudget, f, w.rand(drawExit, f.UID)) {
 				w.closeFirm(f)
 			}
 		}
@@ -104,16 +111,48 @@ func (w *world) produce(f *agents.Firm) {
 	}
 }
 
+// reviewLegalForm runs the firm's review of its legal form and applies a
+// raid: the arrests, and the closing.
+func (w *world) reviewLegalForm(f *agents.Firm) {
+	v := &w.Villages[f.Village]
+	rev := agents.ReviewLegalForm(w.p, &w.firmRules.legal, v, int(f.Village) == w.mantang, f, w.rand(drawLegalForm, f.UID))
+	if rev.Raided {
+		w.Acc.Arrests += rev.Arrests
+		w.closeFirm(f)
+	}
+}
+
 // reviewYear runs the firm's yearly review and applies it: the owner's
 // closing, or the village counts of a product switch.
-func (w *world) reviewYear(f *agents.Firm, rules *agents.YearlyReviewRules) {
-	rev := agents.ReviewYear(&w.p.Firms, &w.econ, rules, f, w.rand(drawFirmReview, f.UID))
+func (w *world) reviewYear(f *agents.Firm) {
+	rev := agents.ReviewYear(&w.p.Firms, &w.econ, &w.firmRules.yearly, f, w.rand(drawFirmReview, f.UID))
 	switch {
 	case rev.Quits:
 		w.closeFirm(f)
 	case rev.Switched && f.Owner >= 0 && f.Location.InYongkang():
 		w.countWorkshop(f.Village, int(rev.From), -1)
 		w.countWorkshop(f.Village, int(f.Product), +1)
+	}
+}
+
+// trade runs the firm's trade links (whether its lead firm is still alive
+// is the world's to say).
+func (w *world) trade(f *agents.Firm) {
+	leadAlive := false
+	if f.Lead >= 0 {
+		lead := w.firm(f.Lead)
+		leadAlive = lead != nil && lead.Alive
+	}
+	agents.Trade(w.p, &w.firmRules.trade, w.Firms, leadAlive, f, w.rand(drawTrade, f.UID))
+}
+
+// spinoff decides, with probability pr, whether an employee or manager of
+// firm k founds a firm, and founds it.
+func (w *world) spinoff(k int, pr float64) {
+	parent := &w.Firms[k]
+	s := agents.FoundSpinoff(&w.p.Firms, &w.rules.registration, pr, parent, &w.Villages[parent.Village], w.Households, w.rand(drawSpinoff, parent.UID))
+	if s.Founder >= 0 {
+		w.foundSpinoff(k, s)
 	}
 }
 

@@ -27,7 +27,9 @@ type world struct {
 	policy policy
 	rules  monthRules     // the timeline's rules of the month, as the agents read them
 	econ   agents.Economy // the month's markets and taxes, as the agents see them
-	rec    recorder
+
+	firmRules firmRules // what the firms' rules see of the month (set by stepFirms)
+	rec       recorder
 
 	growthLo, growthHi float64 // see agents.GrowthSaturation
 

@@ -4,11 +4,9 @@ import "clustersim/agents/rng"
 
 // ODD 7.14: exit.
 
-// Exits reports whether a firm closes this month (one draw against
-// ExitProbability). softBudget: collectives are not yet privatised.
-func Exits(p *FirmParams, softBudget bool, f *Firm, r *rng.Draws) bool {
-	return r.Float64() < ExitProbability(p, f, softBudget)
-}
+// Exits reports whether a firm closes this month: one draw against its
+// monthly probability pr (ExitProbability).
+func Exits(pr float64, r *rng.Draws) bool { return r.Float64() < pr }
 
 // ExitProbability is the monthly probability that a firm closes: a base
 // hazard, plus LossExitHazard once its retained profits have fallen below

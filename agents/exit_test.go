@@ -69,10 +69,10 @@ func TestExitProbability(t *testing.T) {
 func TestExits(t *testing.T) {
 	p := &testParams().Firms
 	f := &Firm{Form: Private, Sales: 1}
-	if p.ExitHazard = 1; !Exits(p, false, f, testDraws(1)) {
+	if p.ExitHazard = 1; !Exits(ExitProbability(p, f, false), testDraws(1)) {
 		t.Error("a firm with exit hazard 1 stayed")
 	}
-	if p.ExitHazard, p.LossExitHazard = 0, 0; Exits(p, false, f, testDraws(2)) {
+	if p.ExitHazard, p.LossExitHazard = 0, 0; Exits(ExitProbability(p, f, false), testDraws(2)) {
 		t.Error("a firm with exit hazards 0 closed")
 	}
 }

@@ -13,11 +13,12 @@ import (
 // formed (including those that left). Each copies the village and the
 // known product of a household drawn among them (its kin), with
 // workers_per_household workers, no savings, farming; its identity is a
-// Child of its kin's, of the given kind, month and order.
-func FormHouseholds(p *HouseholdParams, households []Household, kind rng.Purpose, month int, r *rng.Draws) []Household {
+// Child of its kin's, of the given kind, month and order. It appends them
+// to formed[:0] and returns it, so that the caller can reuse its storage.
+func FormHouseholds(p *HouseholdParams, households []Household, kind rng.Purpose, month int, r *rng.Draws, formed []Household) []Household {
 	n := len(households)
 	add := int(math.Floor(float64(n)*p.NaturalGrowth + r.Float64()))
-	formed := make([]Household, 0, max(0, add))
+	formed = formed[:0]
 	for k := range add {
 		kin := &households[r.IntN(n)]
 		formed = append(formed, Household{

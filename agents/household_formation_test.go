@@ -13,11 +13,11 @@ func TestFormHouseholds(t *testing.T) {
 		households = append(households, Household{UID: rng.NewID(kind, i), Village: int32(i % 3), Known: int16(i), Firm: 5, Savings: 9, Activity: Workshop})
 	}
 	p := &HouseholdParams{WorkersPerHousehold: 2.4}
-	if got := FormHouseholds(p, households, kind, 7, testDraws(1)); len(got) != 0 {
+	if got := FormHouseholds(p, households, kind, 7, testDraws(1), nil); len(got) != 0 {
 		t.Errorf("%d households formed without growth", len(got))
 	}
 	p.NaturalGrowth = 1
-	formed := FormHouseholds(p, households, kind, 7, testDraws(2))
+	formed := FormHouseholds(p, households, kind, 7, testDraws(2), make([]Household, 3))
 	if len(formed) != 10 {
 		t.Fatalf("%d households formed with growth 1 among 10, want 10", len(formed))
 	}

@@ -16,18 +16,23 @@ type Spinoff struct {
 	Quality float64
 }
 
-// FoundSpinoff decides whether an employee or manager of parent founds a
-// firm this month, with probability pr (SpinoffProbability): the founder is
-// a household of the parent's village v, drawn among its households (up to
-// three tries) that neither own a firm nor have left; it registers
-// (Register), as a private enterprise rather than a getihu once private
-// firms are free if the parent is an enterprise or a collective ("the new
-// company bosses were very often former managers of rural collective
-// workshops ... or indeed had been sales or technical managers"), and
-// makes the parent's product with a quality close to the parent's.
-func FoundSpinoff(p *FirmParams, reg *RegistrationRules, pr float64, parent *Firm, v *Village, households []Household, r *rng.Draws) Spinoff {
+// SpinsOff reports whether an employee or manager of a firm founds a firm
+// this month: the first of the spin-off's draws against its monthly
+// probability pr (SpinoffProbability). FoundSpinoff continues the draws.
+func SpinsOff(pr float64, r *rng.Draws) bool { return r.Float64() < pr }
+
+// FoundSpinoff is the firm an employee or manager of parent founds once
+// SpinsOff, with the same draws: the founder is a household of the
+// parent's village v, drawn among its households (up to three tries) that
+// neither own a firm nor have left; it registers (Register), as a private
+// enterprise rather than a getihu once private firms are free if the
+// parent is an enterprise or a collective ("the new company bosses were
+// very often former managers of rural collective workshops ... or indeed
+// had been sales or technical managers"), and makes the parent's product
+// with a quality close to the parent's.
+func FoundSpinoff(p *FirmParams, reg *RegistrationRules, parent *Firm, v *Village, households []Household, r *rng.Draws) Spinoff {
 	none := Spinoff{Founder: -1}
-	if r.Float64() >= pr || len(v.Households) == 0 {
+	if len(v.Households) == 0 {
 		return none
 	}
 	for range 3 {

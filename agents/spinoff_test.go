@@ -60,18 +60,16 @@ func TestFoundSpinoff(t *testing.T) {
 	parent := &Firm{Form: Private, Quality: 2}
 	households := []Household{{Firm: 3, Workers: 2}, {Firm: -1, Workers: 2}, {Firm: -1, Activity: Left}}
 	free := &RegistrationRules{GetihuLegal: true, PrivateFree: true}
-	t.Run("probability 0", func(t *testing.T) {
-		if s := FoundSpinoff(p, free, 0, parent, &Village{Households: []int32{1}}, households, testDraws(1)); s.Founder != -1 {
-			t.Errorf("founder %d, want none", s.Founder)
-		}
-	})
+	if SpinsOff(0, testDraws(1)) || !SpinsOff(1, testDraws(1)) {
+		t.Error("SpinsOff(0) or not SpinsOff(1)")
+	}
 	t.Run("no household free to found", func(t *testing.T) {
-		if s := FoundSpinoff(p, free, 1, parent, &Village{Households: []int32{0, 2}}, households, testDraws(2)); s.Founder != -1 {
+		if s := FoundSpinoff(p, free, parent, &Village{Households: []int32{0, 2}}, households, testDraws(2)); s.Founder != -1 {
 			t.Errorf("founder %d, want none: one owns a firm, one has left", s.Founder)
 		}
 	})
 	t.Run("a manager of an enterprise founds an enterprise", func(t *testing.T) {
-		s := FoundSpinoff(p, free, 1, parent, &Village{Households: []int32{1}}, households, testDraws(3))
+		s := FoundSpinoff(p, free, parent, &Village{Households: []int32{1}}, households, testDraws(3))
 		if s.Founder != 1 || s.Form != Private || !(s.Quality > 0) {
 			t.Errorf("spin-off %+v, want household 1 founding a private enterprise", s)
 		}

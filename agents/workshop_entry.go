@@ -41,9 +41,8 @@ type Entry struct {
 // EntryProbability's: nothing is drawn before household responsibility, and
 // a household without the capital stops there.
 func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r *rng.Draws) Entry {
-	in := EntryInputs{Allowed: rules.Allowed, FarmIncome: rules.Economy.FarmIncome, Savings: h.Savings}
-	if !in.Allowed {
-		return Entry{}
+	if !rules.Allowed {
+		return Entry{} // EntryProbability's first gate
 	}
 	hp, fp, e := &p.Households, &p.Firms, rules.Economy
 	vil := v.Village
@@ -51,6 +50,7 @@ func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r
 	if prod < 0 || rules.Products[prod].Available > e.Year {
 		return Entry{} // nothing it knows how to make and sell
 	}
+	in := EntryInputs{Allowed: rules.Allowed, FarmIncome: e.FarmIncome, Savings: h.Savings}
 	credit := 0.0
 	if vil.Stance == Encourage {
 		in.Encouragement, credit = p.Villages.EncouragementBoost, p.Villages.EncouragementCredit

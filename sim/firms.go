@@ -1,6 +1,9 @@
 package sim
 
-import "clustersim/agents"
+import (
+	"clustersim/agents"
+	"clustersim/agents/rng"
+)
 
 // Sub-step 5, firms (ODD 7.8-7.14): every living firm produces
 // (agents/production.go), reviews its size (agents/size_review.go) and its
@@ -52,7 +55,7 @@ func (w *world) stepFirms() {
 	w.waiting = w.waiting[:0]
 	w.Labour.Hired, w.Labour.Want, w.Labour.Vacancies = 0, 0, 0
 	w.setFirmRules()
-	fr := &w.firmRules
+	p, fr := w.p, &w.firmRules
 	month, moy := int(w.Month), w.Month.MonthOfYear()
 	n := len(w.Firms) // spin-offs founded during this loop start next month
 	for k := 0; k < n; k++ {
@@ -60,20 +63,26 @@ func (w *world) stepFirms() {
 		if f.Alive {
 			w.produce(f)
 			if agents.ReviewsSize(f, month) {
-				w.Labour.Want += agents.ReviewSize(w.p, &w.econ, &fr.size, f)
+				w.Labour.Want += agents.ReviewSize(p, &w.econ, &fr.size, f)
 			}
-			w.reviewLegalForm(f) // may close it (a raid)
+			v := &w.Villages[f.Village]
+			if rev := agents.ReviewLegalForm(p, &fr.legal, v, int(f.Village) == w.mantang, f, w.rand(drawLegalForm, f.UID)); rev.Raided {
+				w.Acc.Arrests += rev.Arrests
+				w.closeFirm(f)
+			}
 		}
 		if f.Alive && agents.ReviewsYear(f, moy) {
 			w.reviewYear(f) // may close it (the owner quits)
 		}
 		if f.Alive {
-			w.trade(f)
-			if pr := agents.SpinoffProbability(&w.p.Firms, f, fr.managersFree); fr.spinoffs && pr > 0 {
-				w.spinoff(k, pr)
+			agents.Trade(p, &fr.trade, w.Firms, w.living(f.Lead), f, w.rand(drawTrade, f.UID))
+			if pr := agents.SpinoffProbability(&p.Firms, f, fr.managersFree); fr.spinoffs && pr > 0 {
+				if r := w.rand(drawSpinoff, f.UID); agents.SpinsOff(pr, r) {
+					w.spinoff(k, r)
+				}
 				f = &w.Firms[k]
 			}
-			if agents.Exits(&w.p.Firms, fr.softBudget, f, w.rand(drawExit, f.UID)) {
+			if agents.Exits(agents.ExitProbability(&p.Firms, f, fr.softBudget), w.rand(drawExit, f.UID)) {
 				w.closeFirm(f)
 			}
 		}
@@ -111,17 +120,6 @@ func (w *world) produce(f *agents.Firm) {
 	}
 }
 
-// reviewLegalForm runs the firm's review of its legal form and applies a
-// raid: the arrests, and the closing.
-func (w *world) reviewLegalForm(f *agents.Firm) {
-	v := &w.Villages[f.Village]
-	rev := agents.ReviewLegalForm(w.p, &w.firmRules.legal, v, int(f.Village) == w.mantang, f, w.rand(drawLegalForm, f.UID))
-	if rev.Raided {
-		w.Acc.Arrests += rev.Arrests
-		w.closeFirm(f)
-	}
-}
-
 // reviewYear runs the firm's yearly review and applies it: the owner's
 // closing, or the village counts of a product switch.
 func (w *world) reviewYear(f *agents.Firm) {
@@ -135,23 +133,12 @@ func (w *world) reviewYear(f *agents.Firm) {
 	}
 }
 
-// trade runs the firm's trade links (whether its lead firm is still alive
-// is the world's to say).
-func (w *world) trade(f *agents.Firm) {
-	leadAlive := false
-	if f.Lead >= 0 {
-		lead := w.firm(f.Lead)
-		leadAlive = lead != nil && lead.Alive
-	}
-	agents.Trade(w.p, &w.firmRules.trade, w.Firms, leadAlive, f, w.rand(drawTrade, f.UID))
-}
-
-// spinoff decides, with probability pr, whether an employee or manager of
-// firm k founds a firm, and founds it.
-func (w *world) spinoff(k int, pr float64) {
+// spinoff founds the firm an employee or manager of firm k founds, if a
+// household of its village can (agents.FoundSpinoff, with the draws of
+// agents.SpinsOff).
+func (w *world) spinoff(k int, r *rng.Draws) {
 	parent := &w.Firms[k]
-	s := agents.FoundSpinoff(&w.p.Firms, &w.rules.registration, pr, parent, &w.Villages[parent.Village], w.Households, w.rand(drawSpinoff, parent.UID))
-	if s.Founder >= 0 {
+	if s := agents.FoundSpinoff(&w.p.Firms, &w.rules.registration, parent, &w.Villages[parent.Village], w.Households, r); s.Founder >= 0 {
 		w.foundSpinoff(k, s)
 	}
 }
@@ -217,6 +204,12 @@ func (w *world) compactFirms() {
 	clear(w.Firms[kept:])
 	w.Firms = w.Firms[:kept]
 	w.closed = 0
+}
+
+// living reports whether the firm of an ID is alive (false for -1).
+func (w *world) living(id int32) bool {
+	f := w.firm(id)
+	return f != nil && f.Alive
 }
 
 // firm returns the living firm of an ID, or nil if it has closed.

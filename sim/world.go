@@ -33,7 +33,8 @@ type world struct {
 
 	growthLo, growthHi float64 // see agents.GrowthSaturation
 
-	destShares []float64 // the share of each destination of relocating firms
+	destShares []float64          // the share of each destination of relocating firms
+	formed     []agents.Household // the households formed this year (storage reused by formHouseholds)
 
 	waiting []int32 // IDs of the firms waiting for land this month
 	slot    []int32 // index in Firms of each firm ID ever (-1: closed)

@@ -59,8 +59,8 @@ func (w *world) elections() {
 
 // formHouseholds adds the year's new households (natural growth).
 func (w *world) formHouseholds() {
-	formed := agents.FormHouseholds(&w.p.Households, w.Households, idKin, int(w.Month), w.rand(drawHouseholdFormation, county))
-	for _, h := range formed {
+	w.formed = agents.FormHouseholds(&w.p.Households, w.Households, idKin, int(w.Month), w.rand(drawHouseholdFormation, county), w.formed)
+	for _, h := range w.formed {
 		w.addHousehold(h)
 	}
 }

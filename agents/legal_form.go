@@ -25,18 +25,20 @@ type LegalFormReview struct {
 // registers once it may (Register) or risks a raid (SanctionProbability);
 // a getihu at the cap becomes a private enterprise or borrows a red hat;
 // red hats are detected or taken off; collectives are privatised; firms
-// become companies and groups. v is the firm's home village; mantang tells
-// whether it is Mantang. It changes the firm's form and returns whether a
-// raid closes it.
-func ReviewLegalForm(p *Params, rules *LegalFormRules, v *Village, mantang bool, f *Firm, r *rng.Draws) LegalFormReview {
+// become companies and groups. villages are the county's (the firm's home
+// village is villages[f.Village], read only where a transition needs it);
+// mantang is Mantang's index (-1: none). It changes the firm's form and
+// returns whether a raid closes it.
+func ReviewLegalForm(p *Params, rules *LegalFormRules, villages []Village, mantang int, f *Firm, r *rng.Draws) LegalFormReview {
 	fp := &p.Firms
 	reg := &rules.Registration
 	atCap := f.Employees >= float64(fp.GetihuCap)-0.5
 	switch f.Form {
 	case Underground:
+		v := &villages[f.Village]
 		if reg.GetihuLegal || reg.PrivateFree {
 			setForm(fp, f, Register(fp, reg, v.Cover, f.Employees, r))
-		} else if r.Float64() < SanctionProbability(&rules.Sanctions, v.Stance, mantang) {
+		} else if mantang := int(f.Village) == mantang; r.Float64() < SanctionProbability(&rules.Sanctions, v.Stance, mantang) {
 			rev := LegalFormReview{Raided: true}
 			if mantang && v.Stance == Repress {
 				rev.Arrests = f.Family // the villagers caught at work are arrested
@@ -47,7 +49,7 @@ func ReviewLegalForm(p *Params, rules *LegalFormRules, v *Village, mantang bool,
 		switch {
 		case reg.PrivateFree && atCap && r.Float64() < fp.PrivateRegistrationRate:
 			setForm(fp, f, Private)
-		case !reg.PrivateFree && atCap && v.Cover && !reg.RedHatRepression &&
+		case !reg.PrivateFree && atCap && villages[f.Village].Cover && !reg.RedHatRepression &&
 			WantsRedHat(fp, reg.RedHatFees, reg.GetihuTax, 12*r.Float64()):
 			setForm(fp, f, RedHat) // to grow past the cap, it borrows a red hat (yearly propensity, monthly draw)
 		}

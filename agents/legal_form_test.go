@@ -36,13 +36,14 @@ func TestReviewLegalForm(t *testing.T) {
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := &Village{Stance: Tolerate}
+			villages := []Village{{Stance: Tolerate}, {Stance: Tolerate}}
+			mantang := -1
 			if tt.mantang {
-				v.Stance = Repress
+				villages[1].Stance, mantang = Repress, 1
 			}
-			f := &Firm{Form: tt.form, Family: 2, Capital: -5}
+			f := &Firm{Form: tt.form, Family: 2, Capital: -5, Village: 1}
 			f.SetEmployees(fp, tt.employees)
-			rev := ReviewLegalForm(p, &tt.rules, v, tt.mantang, f, testDraws(i))
+			rev := ReviewLegalForm(p, &tt.rules, villages, mantang, f, testDraws(i))
 			if f.Form != tt.want || rev.Raided != tt.raided || rev.Arrests != tt.arrests {
 				t.Errorf("form %v, review %+v; want %v, raided %v, arrests %g", f.Form, rev, tt.want, tt.raided, tt.arrests)
 			}

@@ -65,8 +65,7 @@ func (w *world) stepFirms() {
 			if agents.ReviewsSize(f, month) {
 				w.Labour.Want += agents.ReviewSize(p, &w.econ, &fr.size, f)
 			}
-			v := &w.Villages[f.Village]
-			if rev := agents.ReviewLegalForm(p, &fr.legal, v, int(f.Village) == w.mantang, f, w.rand(drawLegalForm, f.UID)); rev.Raided {
+			if rev := agents.ReviewLegalForm(p, &fr.legal, w.Villages, w.mantang, f, w.rand(drawLegalForm, f.UID)); rev.Raided {
 				w.Acc.Arrests += rev.Arrests
 				w.closeFirm(f)
 			}

@@ -61,7 +61,9 @@ func (w *world) stepFirms() {
 	for k := 0; k < n; k++ {
 		f := &w.Firms[k]
 		if f.Alive {
-			w.produce(f)
+			rates := agents.Produce(&p.Firms, &w.econ, f)
+			w.Acc.creditTaxes(rates, f.Sales)
+			w.Market.addOutput(f, p.Firms.ExportShare)
 			if agents.ReviewsSize(f, month) {
 				w.Labour.Want += agents.ReviewSize(p, &w.econ, &fr.size, f)
 			}
@@ -101,20 +103,23 @@ func (w *world) stepFirms() {
 	}
 }
 
-// produce runs the firm's month of production and accounts and credits
-// the market with its output and the governments with its taxes.
-func (w *world) produce(f *agents.Firm) {
-	rates := agents.Produce(&w.p.Firms, &w.econ, f)
-	sales := f.Sales
-	w.Acc.Taxes.Township += rates.Township * sales
-	w.Acc.Taxes.Village += rates.Village * sales
-	w.Acc.Taxes.State += rates.State * sales
-	w.Acc.Taxes.City += rates.City * sales
+// creditTaxes credits each level of government with its share of a
+// firm's sales of the month, at the rates it paid (agents.Produce).
+func (a *YearAccounts) creditTaxes(r agents.Rates, sales float64) {
+	a.Taxes.Township += r.Township * sales
+	a.Taxes.Village += r.Village * sales
+	a.Taxes.State += r.State * sales
+	a.Taxes.City += r.City * sales
+}
+
+// addOutput adds a firm's output of the month to Yongkang's market, if it
+// produces in the county (exportShare of an exporter's to the exports).
+func (m *MarketState) addOutput(f *agents.Firm, exportShare float64) {
 	if f.Location.InYongkang() {
-		w.Market.Volume[f.Product] += f.Volume
-		w.Market.Producers[f.Product]++
+		m.Volume[f.Product] += f.Volume
+		m.Producers[f.Product]++
 		if f.Exporter {
-			w.Market.Export[f.Product] += f.Volume * w.p.Firms.ExportShare
+			m.Export[f.Product] += f.Volume * exportShare
 		}
 	}
 }

@@ -48,8 +48,10 @@ var (
 )
 
 // drawKeys are the keys of the month, one per purpose, and the draws of
-// each purpose: a decision that needs draws of two purposes (the household
-// review: occupation and emigration) holds both at once.
+// each purpose. The purposes share one rng.Draws (it stays in cache), but
+// for the emigration draws, which the household review holds at once with
+// the occupation draws: a decision's draws stay valid until the next
+// decision's reset.
 type drawKeys struct {
 	run   rng.Key
 	month [numPurposes]rng.Key
@@ -58,9 +60,11 @@ type drawKeys struct {
 
 func newDrawKeys(seed uint64, run int) drawKeys {
 	k := drawKeys{run: rng.RunKey(seed, run)}
+	shared := rng.NewDraws()
 	for p := range k.draws {
-		k.draws[p] = rng.NewDraws()
+		k.draws[p] = shared
 	}
+	k.draws[drawEmigration] = rng.NewDraws()
 	return k
 }
 
@@ -73,8 +77,8 @@ func (k *drawKeys) setMonth(m Month) {
 }
 
 // rand returns the draws of purpose p for an agent or place this month,
-// from their first. They stay valid until the next call of rand for the
-// same purpose.
+// from their first. They stay valid until the next call of rand (for
+// emigration, of rand for emigration).
 func (w *world) rand(p purpose, id rng.ID) *rng.Draws {
 	return w.keys.draws[p].Reset(w.keys.month[p].Of(id))
 }

@@ -47,15 +47,25 @@ var (
 	county       = rng.NewID(rng.NewPurpose("county"), 0)
 )
 
-// drawKeys are the keys of the month, one per purpose.
+// drawKeys are the keys of the month, one per purpose, and the draws of
+// each purpose. The purposes share one rng.Draws (it stays in cache), but
+// for the emigration draws, which the household review holds at once with
+// the occupation draws: a decision's draws stay valid until the next
+// decision's reset.
 type drawKeys struct {
 	run   rng.Key
 	month [numPurposes]rng.Key
-	draws *rng.Draws
+	draws [numPurposes]*rng.Draws
 }
 
 func newDrawKeys(seed uint64, run int) drawKeys {
-	return drawKeys{run: rng.RunKey(seed, run), draws: rng.NewDraws()}
+	k := drawKeys{run: rng.RunKey(seed, run)}
+	shared := rng.NewDraws()
+	for p := range k.draws {
+		k.draws[p] = shared
+	}
+	k.draws[drawEmigration] = rng.NewDraws()
+	return k
 }
 
 // setMonth derives the keys of month m.
@@ -66,9 +76,11 @@ func (k *drawKeys) setMonth(m Month) {
 	}
 }
 
-// rand returns the draws of purpose p for an agent or place this month.
+// rand returns the draws of purpose p for an agent or place this month,
+// from their first. They stay valid until the next call of rand (for
+// emigration, of rand for emigration).
 func (w *world) rand(p purpose, id rng.ID) *rng.Draws {
-	return w.keys.draws.Reset(w.keys.month[p].Of(id))
+	return w.keys.draws[p].Reset(w.keys.month[p].Of(id))
 }
 
 // villageID is the identity of village v.

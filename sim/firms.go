@@ -1,231 +1,171 @@
 package sim
 
 import (
-	"math"
-
 	"clustersim/agents"
 	"clustersim/agents/rng"
 )
 
-// changeForm applies the transitions between legal forms that the
-// timeline allows this month.
-func (w *world) changeForm(f *agents.Firm) {
-	r := w.rand(drawLegalForm, f.UID)
-	fp := &w.p.Firms
+// Sub-step 5, firms (ODD 7.8-7.14): every living firm produces
+// (agents/production.go), reviews its size (agents/size_review.go) and its
+// legal form (agents/legal_form.go), in its month its year
+// (agents/yearly_review.go), trades (agents/trade.go), may spin off a firm
+// (agents/spinoff.go) and may close (agents/exit.go). This file walks the
+// firms in ID order, builds what the rules see and applies what they
+// decide to the world.
+
+// firmRules are what the firms' rules see of the month besides the
+// Economy, built at the start of the firm sub-step.
+type firmRules struct {
+	size         agents.SizeRules
+	legal        agents.LegalFormRules
+	yearly       agents.YearlyReviewRules
+	trade        agents.TradeRules
+	managersFree bool // managers of collectives may found firms
+	softBudget   bool // collectives are not yet privatised
+	spinoffs     bool // spin-offs happen (getihu legal or private firms free)
+}
+
+func (w *world) setFirmRules() {
 	pol := &w.policy
-	atCap := f.Employees >= float64(fp.GetihuCap)-0.5
-	switch f.Form {
-	case agents.Underground:
-		if pol.on(evGetihuLegal) || pol.privateAllowed() {
-			w.setForm(f, w.registerForm(f.Village, f.Employees, r.Float64()))
-		} else if r.Float64() < w.sanctionProbability(f.Village) {
-			if int(f.Village) == w.mantang && w.Villages[f.Village].Stance == agents.Repress {
-				w.Acc.Arrests += f.Family // the villagers caught at work are arrested
-			}
-			w.closeFirm(f)
-		}
-	case agents.Getihu:
-		switch {
-		case pol.privateAllowed() && atCap && r.Float64() < fp.PrivateRegistrationRate:
-			w.setForm(f, agents.Private)
-		case !pol.privateAllowed() && atCap && w.Villages[f.Village].Cover && !pol.on(evRedHatRepression) &&
-			agents.WantsRedHat(fp, pol.gov.CommuneFee+pol.gov.VillageFee+pol.gov.StateTax, pol.gov.GetihuTax, 12*r.Float64()):
-			w.setForm(f, agents.RedHat) // to grow past the cap, it borrows a red hat (yearly propensity, monthly draw)
-		}
-	case agents.RedHat:
-		switch {
-		case pol.on(evRedHatRepression) && r.Float64() < w.p.Villages.RedHatDetection:
-			w.setForm(f, agents.Getihu)
-		case pol.privateAllowed() && r.Float64() < fp.UnhatRate:
-			// It takes off the red hat: a private enterprise, or an
-			// individual business if it is no larger than the getihu cap.
-			if f.Employees > float64(fp.GetihuCap) {
-				w.setForm(f, agents.Private)
-			} else {
-				w.setForm(f, agents.Getihu)
-			}
-		}
-	case agents.TownshipCollective, agents.VillageCollective:
-		if pol.on(evCollectiveShareholding) && r.Float64() < fp.PrivatisationRate {
-			w.setForm(f, agents.ShareholdingCoop)
-			f.Capital = max(f.Capital, 0) // the shareholders do not take over past losses
-		}
-	case agents.Private, agents.ShareholdingCoop:
-		if pol.on(evCompanyConversion) && f.Employees >= float64(fp.CompanyMinEmployees) {
-			rate := fp.CompanyConversionRate
-			if pol.on(evRestructuringSubsidy) {
-				rate += fp.RestructureSubsidy
-			}
-			if r.Float64() < rate {
-				w.setForm(f, agents.Company)
-			}
-		}
-	case agents.Company:
-		if f.Employees >= float64(fp.GroupMinEmployees) && r.Float64() < fp.CompanyConversionRate {
-			w.setForm(f, agents.Group)
-		}
+	softBudget := !pol.on(evCollectiveShareholding)
+	w.firmRules = firmRules{
+		size: agents.SizeRules{SoftBudget: softBudget, Fill: w.Labour.Fill, GrowthLo: w.growthLo, GrowthHi: w.growthHi},
+		legal: agents.LegalFormRules{
+			Registration: w.rules.registration, Sanctions: w.rules.sanctions, CollectiveShareholding: !softBudget,
+			CompanyConversion: pol.on(evCompanyConversion), RestructuringSubsidy: pol.on(evRestructuringSubsidy),
+		},
+		yearly: agents.YearlyReviewRules{
+			Month: int32(w.Month), MonthOfYear: w.Month.MonthOfYear(), InnovationCentre: pol.on(evInnovationCentre),
+			ServiceCentres: pol.on(evServiceCentres), EnvironmentSubsidy: pol.on(evEnvironmentSubsidy),
+			SectorPromotion: pol.on(evSectorPromotion), Products: w.Products,
+		},
+		trade: agents.TradeRules{
+			ExportOpening: pol.on(evExportOpening), SpecialistMarket: pol.on(evSpecialistMarket),
+			ServiceCentres: pol.on(evServiceCentres), Products: w.Products,
+		},
+		managersFree: pol.on(evControlManagement), softBudget: softBudget, spinoffs: w.spinoffAllowed(),
 	}
 }
 
-func (w *world) setForm(f *agents.Firm, form agents.LegalForm) {
-	if form == agents.Getihu && f.Employees > float64(w.p.Firms.GetihuCap) {
-		f.SetEmployees(&w.p.Firms, max(f.Family, float64(w.p.Firms.GetihuCap)))
+// stepFirms runs every living firm through the month, in ID order.
+func (w *world) stepFirms() {
+	for i := range w.Market.Volume {
+		w.Market.Volume[i], w.Market.Export[i], w.Market.Producers[i] = 0, 0, 0
 	}
-	f.Form = form
-}
-
-// innovate: once a year, in the firm's review month, quality grows with
-// experience, faster with the innovation centre, the service centres and the
-// equipment subsidy; new designs add to the varieties of the county; and the
-// firm may review its product.
-func (w *world) innovate(f *agents.Firm) {
-	if int(f.ID)%12 != w.Month.MonthOfYear()-1 {
-		return
-	}
-	r := w.rand(drawFirmReview, f.UID)
-	fp := &w.p.Firms
-	boost := 1.0
-	if w.policy.on(evInnovationCentre) {
-		boost += fp.InnovationBoost
-	}
-	if w.policy.on(evServiceCentres) {
-		boost += fp.ServiceBoost
-	}
-	if w.policy.on(evEnvironmentSubsidy) {
-		boost += fp.EquipmentSubsidy
-	}
-	f.Quality *= 1 + fp.QualityGrowth*boost*(1+fp.QualityNoise*r.NormFloat64())
-	designs := fp.DesignRate * boost * math.Sqrt(f.Employees)
-	f.Designs += int32(math.Floor(designs + r.Float64()))
-	if f.Owner >= 0 && int32(w.Month)-f.Born >= 12 {
-		yearly := f.YearProfit * 12 / float64(w.Month.MonthOfYear())
-		if agents.OwnerQuits(fp, yearly, w.Labour.FarmIncome, r.Float64()) {
-			w.closeFirm(f)
-			return
+	w.waiting = w.waiting[:0]
+	w.Labour.Hired, w.Labour.Want, w.Labour.Vacancies = 0, 0, 0
+	w.setFirmRules()
+	p, fr := w.p, &w.firmRules
+	month, moy := int(w.Month), w.Month.MonthOfYear()
+	n := len(w.Firms) // spin-offs founded during this loop start next month
+	for k := 0; k < n; k++ {
+		f := &w.Firms[k]
+		if f.Alive {
+			rates := agents.Produce(&p.Firms, &w.econ, f)
+			w.Acc.creditTaxes(rates, f.Sales)
+			w.Market.addOutput(f, p.Firms.ExportShare)
+			if agents.ReviewsSize(f, month) {
+				w.Labour.Want += agents.ReviewSize(p, &w.econ, &fr.size, f)
+			}
+			if rev := agents.ReviewLegalForm(p, &fr.legal, w.Villages, w.mantang, f, w.rand(drawLegalForm, f.UID)); rev.Raided {
+				w.Acc.Arrests += rev.Arrests
+				w.closeFirm(f)
+			}
 		}
-	}
-	if r.Float64() < fp.UpgradeRate {
-		w.switchProduct(f, r)
-	}
-}
-
-// switchProduct moves a firm along the ladder: it samples a few products it
-// is able to make and takes the best if it beats its own by a margin.
-// Promoted sectors (electric vehicles, solar) pull firms while promoted.
-func (w *world) switchProduct(f *agents.Firm, r *rng.Draws) {
-	fp := &w.p.Firms
-	year := w.Month.Year()
-	score := func(p int) float64 {
-		s := w.Market.Price[p] * (1 - w.Market.Share[p])
-		if w.Products[p].Promoted && w.policy.on(evSectorPromotion) {
-			s *= 1 + fp.PromotedSectorPull
+		if f.Alive && agents.ReviewsYear(f, moy) {
+			w.reviewYear(f) // may close it (the owner quits)
 		}
-		return s
-	}
-	cur := score(int(f.Product))
-	lossMaking := f.YearProfit < fp.UpgradeProfitFloor*max(f.YearSales, 1)
-	best, bestScore := -1, cur*(1+fp.SwitchMargin)
-	if lossMaking {
-		bestScore = 0
-	}
-	for range 4 {
-		p := r.IntN(len(w.Products))
-		pr := &w.Products[p]
-		if pr.Available > year || pr.Complexity > f.Quality || p == int(f.Product) {
+		if f.Alive {
+			agents.Trade(p, &fr.trade, w.Firms, w.living(f.Lead), f, w.rand(drawTrade, f.UID))
+			if pr := agents.SpinoffProbability(&p.Firms, f, fr.managersFree); fr.spinoffs && pr > 0 {
+				if r := w.rand(drawSpinoff, f.UID); agents.SpinsOff(pr, r) {
+					w.spinoff(k, r)
+				}
+				f = &w.Firms[k]
+			}
+			if agents.Exits(agents.ExitProbability(&p.Firms, f, fr.softBudget), w.rand(drawExit, f.UID)) {
+				w.closeFirm(f)
+			}
+		}
+		if !f.Alive {
 			continue
 		}
-		if s := score(p); s > bestScore {
-			best, bestScore = p, s
+		if f.Location.InYongkang() {
+			w.Labour.Hired += max(0, f.Employees-f.Family)
+			w.Labour.Vacancies += max(0, f.Target-f.Employees)
+			if f.Waiting > 0 {
+				w.waiting = append(w.waiting, f.ID) // every month while it waits for land
+			}
 		}
 	}
-	if best < 0 {
-		return
+	if w.closed*8 > len(w.Firms) || w.Month.MonthOfYear() == 12 {
+		w.compactFirms()
 	}
-	if f.Owner >= 0 && f.Location.InYongkang() {
-		w.countWorkshop(f.Village, int(f.Product), -1)
-		w.countWorkshop(f.Village, best, +1)
-	}
-	f.Product = int16(best)
-	f.Lead = -1
-	f.Designs++
 }
 
-// trade: exporting and subcontracting links.
-func (w *world) trade(f *agents.Firm) {
-	r := w.rand(drawTrade, f.UID)
-	fp := &w.p.Firms
-	if !f.Exporter && w.policy.on(evExportOpening) && f.Form.CanInvoice() &&
-		f.Quality >= fp.ExportQuality && f.Employees >= float64(fp.ExportMinEmployees) {
-		rate := fp.ExportEntryRate
-		if w.policy.on(evSpecialistMarket) {
-			rate *= 1 + w.p.Markets.SpecialistMarketAccess
-		}
-		if w.policy.on(evServiceCentres) {
-			rate *= 1 + fp.ServiceBoost
-		}
-		if r.Float64() < rate {
-			f.Exporter = true
-			f.Lead = -1
-		}
-	}
-	if f.Lead >= 0 {
-		if lead := w.firm(f.Lead); lead == nil || !lead.Alive || r.Float64() < fp.SubcontractLinkBreak {
-			f.Lead = -1
-		}
-		return
-	}
-	if f.Exporter || f.Form.Collective() || f.Employees > float64(fp.SubcontractMaxEmployees) || r.Float64() >= fp.SubcontractRate {
-		return
-	}
-	// Look for a lead firm among a few firms drawn at random: a larger
-	// firm of the same sector in Yongkang (no all-pairs search).
-	for range 8 {
-		cand := &w.Firms[r.IntN(len(w.Firms))]
-		if cand.Alive && cand.ID != f.ID && cand.Employees >= float64(fp.LeadMinEmployees) &&
-			w.Products[cand.Product].Sector == w.Products[f.Product].Sector && cand.Location.InYongkang() {
-			f.Lead = cand.ID
-			return
+// creditTaxes credits each level of government with its share of a
+// firm's sales of the month, at the rates it paid (agents.Produce).
+func (a *YearAccounts) creditTaxes(r agents.Rates, sales float64) {
+	a.Taxes.Township += r.Township * sales
+	a.Taxes.Village += r.Village * sales
+	a.Taxes.State += r.State * sales
+	a.Taxes.City += r.City * sales
+}
+
+// addOutput adds a firm's output of the month to Yongkang's market, if it
+// produces in the county (exportShare of an exporter's to the exports).
+func (m *MarketState) addOutput(f *agents.Firm, exportShare float64) {
+	if f.Location.InYongkang() {
+		m.Volume[f.Product] += f.Volume
+		m.Producers[f.Product]++
+		if f.Exporter {
+			m.Export[f.Product] += f.Volume * exportShare
 		}
 	}
 }
 
+// reviewYear runs the firm's yearly review and applies it: the owner's
+// closing, or the village counts of a product switch.
+func (w *world) reviewYear(f *agents.Firm) {
+	rev := agents.ReviewYear(&w.p.Firms, &w.econ, &w.firmRules.yearly, f, w.rand(drawFirmReview, f.UID))
+	switch {
+	case rev.Quits:
+		w.closeFirm(f)
+	case rev.Switched && f.Owner >= 0 && f.Location.InYongkang():
+		w.countWorkshop(f.Village, int(rev.From), -1)
+		w.countWorkshop(f.Village, int(f.Product), +1)
+	}
+}
+
+// spinoff founds the firm an employee or manager of firm k founds, if a
+// household of its village can (agents.FoundSpinoff, with the draws of
+// agents.SpinsOff).
+func (w *world) spinoff(k int, r *rng.Draws) {
+	parent := &w.Firms[k]
+	if s := agents.FoundSpinoff(&w.p.Firms, &w.rules.registration, parent, &w.Villages[parent.Village], w.Households, r); s.Founder >= 0 {
+		w.foundSpinoff(k, s)
+	}
+}
+
+// spinoffAllowed: spin-offs happen once getihu are legal or private firms free.
 func (w *world) spinoffAllowed() bool {
 	return w.policy.on(evGetihuLegal) || w.policy.privateAllowed()
 }
 
-// spinoff: an employee or manager of firm id founds a firm in the same
-// village, making the parent's product, with a
-// quality close to the parent's.
-func (w *world) spinoff(k int, r *rng.Draws) {
-	parent := w.Firms[k]
-	v := &w.Villages[parent.Village]
-	if len(v.Households) == 0 {
-		return
-	}
-	for range 3 {
-		hi := v.Households[r.IntN(len(v.Households))]
-		h := &w.Households[hi]
-		if h.Firm >= 0 || h.Activity == agents.Left {
-			continue
-		}
-		form := w.registerForm(parent.Village, float64(h.Workers), r.Float64())
-		if w.policy.privateAllowed() && (parent.Form.Enterprise() || parent.Form.Collective()) && form == agents.Getihu {
-			// Managers and employees of enterprises and collectives found
-			// enterprises, not individual businesses ("the new company bosses
-			// were very often former managers of rural collective workshops
-			// ... or indeed had been sales or technical managers").
-			form = agents.Private
-		}
-		f := w.newFirm(h.UID.Child(idSpinoff, int(w.Month), 0), form, parent.Product, parent.Village, hi)
-		f.Family = float64(h.Workers)
-		f.SetEmployees(&w.p.Firms, f.Family)
-		f.Quality = parent.Quality * math.Exp(w.p.Firms.SpinoffQualitySpread*r.NormFloat64())
-		h.Firm, h.Known = f.ID, parent.Product
-		w.setActivity(hi, agents.Workshop)
-		w.Acc.Entries++
-		w.Acc.Spinoffs++
-		return
-	}
+// foundSpinoff founds the spin-off of firm k: the founder household runs
+// it, in the parent's village, making the parent's product, which it
+// learns.
+func (w *world) foundSpinoff(k int, s agents.Spinoff) {
+	product, village := w.Firms[k].Product, w.Firms[k].Village
+	h := &w.Households[s.Founder]
+	f := w.newFirm(h.UID.Child(idSpinoff, int(w.Month), 0), s.Form, product, village, s.Founder)
+	f.Family = float64(h.Workers)
+	f.SetEmployees(&w.p.Firms, f.Family)
+	f.Quality = s.Quality
+	h.Firm, h.Known = f.ID, product
+	w.setActivity(s.Founder, agents.Workshop)
+	w.Acc.Entries++
+	w.Acc.Spinoffs++
 }
 
 // closeFirm: the firm exits; its owner household goes back to farming.
@@ -249,21 +189,37 @@ func (w *world) closeFirm(f *agents.Firm) {
 	w.Acc.Exits++
 }
 
-// stepLabour closes the month's labour market. Firms hired during the firm
-// sub-step at last month's fill rate; here the rate for next month is set
-// from the workers available — natives willing to work for a wage, then
-// migrants — against the hires planned, and migrants come to fill the
-// jobs natives leave open (the brief's "migrants arriving to fill jobs"). Vacancies are
-// the gaps between the sizes firms aim at and their employment.
-func (w *world) stepLabour() {
-	lb := &w.Labour
-	native := w.p.Households.WageWorkPropensity * lb.Workers[agents.Farming]
-	hiredBefore := lb.Hired - lb.Want*lb.Fill // hired workers before this month's hires
-	lb.Fill = 1
-	if lb.Want > 0 {
-		lb.Fill = max(0, min(1, (native+lb.MigrantWorkers-hiredBefore)/lb.Want))
+// compactFirms removes closed firms from w.Firms, keeping ID order. The
+// firm sub-step calls it when an eighth of the firms have closed (so the
+// hot loop does not walk the dead), and in December (so the yearly
+// sub-steps and the observers see only living firms).
+func (w *world) compactFirms() {
+	kept := 0
+	for k := range w.Firms {
+		if !w.Firms[k].Alive {
+			continue
+		}
+		if kept != k {
+			w.Firms[kept] = w.Firms[k]
+			w.slot[w.Firms[kept].ID] = int32(kept)
+		}
+		kept++
 	}
-	lb.NativeWage = min(lb.Hired, native)
-	unfilled := lb.Hired + lb.Vacancies - lb.NativeWage
-	lb.MigrantWorkers += agents.MigrantAdjustment(&w.p.Labour, max(0, unfilled), lb.MigrantWorkers)
+	clear(w.Firms[kept:])
+	w.Firms = w.Firms[:kept]
+	w.closed = 0
+}
+
+// living reports whether the firm of an ID is alive (false for -1).
+func (w *world) living(id int32) bool {
+	f := w.firm(id)
+	return f != nil && f.Alive
+}
+
+// firm returns the living firm of an ID, or nil if it has closed.
+func (w *world) firm(id int32) *agents.Firm {
+	if id < 0 || int(id) >= len(w.slot) || w.slot[id] < 0 {
+		return nil
+	}
+	return &w.Firms[w.slot[id]]
 }

@@ -4,8 +4,13 @@ import (
 	"math"
 
 	"clustersim/agents"
-	"clustersim/agents/rng"
 )
+
+// Sub-step 7, land, and the land sub-step of December (ODD 7.16-7.17):
+// the market for estate land — the year's demand, the queue of waiting
+// firms and the plots it hands out — and the departures of firms that
+// waited too long (agents/relocation.go). Its leaf rules are in
+// agents/land_allocation.go and agents/land_price.go.
 
 // stepLand gives estate plots to firms that wait for land, every month
 // before quotas (under quotas yearLand does it in December), and lets firms
@@ -13,32 +18,21 @@ import (
 func (w *world) stepLand() {
 	lp := &w.p.Land
 	for _, id := range w.waiting {
-		w.Land.Demand += w.landNeed(w.firm(id)) / 12
+		w.Land.Demand += agents.LandNeed(lp, w.firm(id)) / 12
 	}
 	if !w.policy.on(evLandQuota) {
 		w.allocateLand(math.Inf(1))
 	}
-	if !w.policy.privateAllowed() || len(w.cfg.Destinations) == 0 {
-		return
+	rules := agents.RelocationRules{
+		PrivateFree: w.policy.privateAllowed(), OfficeCentre: w.policy.on(evRegisteredOfficeCentre), Shares: w.destShares,
 	}
 	for _, id := range w.waiting {
-		f := w.firm(id)
-		if f == nil || !f.Location.InYongkang() || !f.Form.Movable() || int(f.Waiting) <= lp.WaitBeforeLeaving {
-			continue
-		}
-		if r := w.rand(drawRelocation, f.UID); r.Float64() < lp.LeaveRate {
-			w.relocate(f, r)
+		if f := w.firm(id); f != nil {
+			if rel := agents.Relocate(lp, &rules, f, w.rand(drawRelocation, f.UID)); rel.Leaves {
+				w.relocate(f, rel)
+			}
 		}
 	}
-}
-
-// landNeed is the floor space a waiting firm asks for, in m².
-func (w *world) landNeed(f *agents.Firm) float64 {
-	sq := w.p.Land.SquareMetresPerEmployee
-	if f.Location == agents.EstateSite {
-		return max(0, f.Wanted*sq-f.Plot)
-	}
-	return f.Wanted * sq
 }
 
 // allocateLand hands open estate capacity, up to budget m², to waiting
@@ -52,7 +46,7 @@ func (w *world) allocateLand(budget float64) {
 		return
 	}
 	ranking := w.policy.on(evTaxRanking)
-	start := w.rand(drawLandQueue, county).IntN(len(w.waiting))
+	start := agents.QueueStart(len(w.waiting), w.rand(drawLandQueue, county))
 	for pass := range 2 {
 		if pass == 0 && !ranking {
 			continue
@@ -71,7 +65,7 @@ func (w *world) allocateLand(budget float64) {
 // givePlot gives firm f the land it waits for, within budget m², and
 // returns the m² taken from the estates.
 func (w *world) givePlot(f *agents.Firm, budget float64) float64 {
-	whole := f.Wanted * w.p.Land.SquareMetresPerEmployee
+	whole := agents.PlotWanted(&w.p.Land, f)
 	if f.Location == agents.EstateSite {
 		extra := whole - f.Plot
 		e := &w.Estates[f.Estate]
@@ -112,32 +106,18 @@ func (w *world) openEstateWithRoom(need float64) int {
 	return -1
 }
 
-// relocate moves a firm out of Yongkang to one of the scenario's
-// destinations, drawn by their shares (the baseline's: Wuyi or Jinyun next
-// door, or elsewhere in China: "most re-establishing themselves in
-// neighbouring districts").
-func (w *world) relocate(f *agents.Firm, r *rng.Draws) {
-	lp := &w.p.Land
-	u := r.Float64()
-	dests := w.cfg.Destinations
-	d, cum := len(dests)-1, 0.0
-	for i := range dests[:len(dests)-1] {
-		if cum += dests[i].Share; u < cum {
-			d = i
-			break
-		}
-	}
-	dest := agents.AwayTo(d)
+// relocate moves a firm out of Yongkang to the destination it chose.
+func (w *world) relocate(f *agents.Firm, rel agents.Relocation) {
 	if f.Owner >= 0 {
 		w.countWorkshop(f.Village, int(f.Product), -1)
 	}
 	if f.Location == agents.EstateSite && f.Estate >= 0 {
 		w.Estates[f.Estate].Used -= f.Plot
 	}
-	f.Location, f.Estate, f.Plot, f.Waiting, f.Lead = dest, -1, 0, 0, -1
-	f.Office = w.policy.on(evRegisteredOfficeCentre) && r.Float64() < lp.RegisteredOfficeKeep
+	f.Location, f.Estate, f.Plot, f.Waiting, f.Lead = agents.AwayTo(rel.Destination), -1, 0, 0, -1
+	f.Office = rel.Office
 	w.Acc.Left++
-	if w.policy.on(evYongwujin) && dests[d].Yongwujin {
+	if w.policy.on(evYongwujin) && w.cfg.Destinations[rel.Destination].Yongwujin {
 		w.Acc.MovedYongwujin++
 	}
 }

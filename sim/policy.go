@@ -135,3 +135,49 @@ func (p *policy) rates(form agents.LegalForm) agents.Rates {
 // getihu sell as freely as firms that can invoice, once the southern tour is
 // in force.
 func (p *policy) privateAllowed() bool { return p.on(evSouthernTour) }
+
+// monthRules are the timeline's rules of the month as the agents' rules
+// read them (set by stepTimeline).
+type monthRules struct {
+	registration agents.RegistrationRules
+	sanctions    agents.SanctionRules
+}
+
+// setRules sets the rules of the month from the events and regime in force.
+func (w *world) setRules() {
+	g := &w.policy.gov
+	w.rules.registration = agents.RegistrationRules{
+		GetihuLegal: w.policy.on(evGetihuLegal), PrivateFree: w.policy.privateAllowed(),
+		RedHatRepression: w.policy.on(evRedHatRepression),
+		RedHatFees:       g.CommuneFee + g.VillageFee + g.StateTax, GetihuTax: g.GetihuTax,
+	}
+	w.rules.sanctions = agents.SanctionRules{
+		Illegal: g.IllegalSanction, Tolerance: g.Tolerance, Mantang: w.cfg.Mantang.RepressionSanction,
+	}
+}
+
+// applyEvents gives the one-off effects of events that begin this month.
+func (w *world) applyEvents(began []EventKind) {
+	for _, k := range began {
+		switch k {
+		case MantangRepression:
+			if w.mantang >= 0 {
+				w.Villages[w.mantang].Stance = agents.Repress
+			}
+		case MantangCompromise:
+			if w.mantang >= 0 {
+				w.Villages[w.mantang].Stance = agents.Encourage
+			}
+		case Confederation:
+			if w.mantang >= 0 {
+				w.Villages[w.mantang].Cover = true
+			}
+		case Legitimisation:
+			for v := range w.Villages {
+				if w.Villages[v].Stance == agents.Repress {
+					w.Villages[v].Stance = agents.Tolerate
+				}
+			}
+		}
+	}
+}

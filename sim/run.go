@@ -1,10 +1,26 @@
 // Package sim is the engine of clustersim: it builds the world of a
 // scenario (villages, households, collectives, products, estates), steps it
 // month by month from the scenario's start to its end through a fixed
-// schedule of sub-steps (schedule.go), and records county, product and firm
-// series every December through its observers. An Engine can be stepped,
-// observed, saved and restored (engine.go, snapshot.go). It knows nothing
-// of plotting, files or the command line.
+// schedule of sub-steps, and records county, product and firm series every
+// December through its observers. It knows nothing of plotting, files or
+// the command line. The agents' rules are in package agents; sim keeps the
+// world, builds what each rule sees, calls the rules in the schedule's
+// order and applies what they decide.
+//
+// What is where:
+//   - the world: world.go (building it; village counts), state.go (what
+//     changes), view.go (what observers see);
+//   - the schedule: schedule.go (the lists of sub-steps of ODD §3), and the
+//     sub-steps that walk the agents and apply their decisions:
+//     households.go (3), governments.go (4), firms.go (5), land.go (7 and
+//     December's land), yearly.go (the other December sub-steps);
+//   - the markets: markets.go (prices, sub-step 2; labour, sub-step 6) and
+//     the land queue in land.go;
+//   - the timeline: policy.go (events, regimes, the rules of the month);
+//   - the draws: draws.go (a key per purpose, month and agent);
+//   - recording: record.go, results.go;
+//   - the engine's API: engine.go, run.go, snapshot.go; the scenario:
+//     config.go, catalogue.go.
 package sim
 
 import "context"

@@ -59,4 +59,5 @@ func (w *world) step() {
 func (w *world) stepTimeline() {
 	w.keys.setMonth(w.Month)
 	w.applyEvents(w.policy.update(w.cfg, w.Month))
+	w.setRules()
 }

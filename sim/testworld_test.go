@@ -240,7 +240,7 @@ func TestWorkshopCountsAfterArrest(t *testing.T) {
 	cfg.Params.Firms.UpgradeProfitFloor = 1 // and, earning less than its sales,
 	cfg.Params.Firms.MaterialsShare = 0.5   // takes any product it can make
 	w := newTestWorld(t, cfg, 1)
-	w.applyEvents([]EventKind{MantangRepression})
+	w.stepTimeline() // Mantang represses from the first month
 	w.updatePrices()
 
 	owner := w.Villages[0].Households[0]

@@ -25,9 +25,16 @@ type world struct {
 	mantang        int       // Mantang's village (-1: none)
 
 	policy policy
-	rec    recorder
+	rules  monthRules     // the timeline's rules of the month, as the agents read them
+	econ   agents.Economy // the month's markets and taxes, as the agents see them
+
+	firmRules firmRules // what the firms' rules see of the month (set by stepFirms)
+	rec       recorder
 
 	growthLo, growthHi float64 // see agents.GrowthSaturation
+
+	destShares []float64          // the share of each destination of relocating firms
+	formed     []agents.Household // the households formed this year (storage reused by formHouseholds)
 
 	waiting []int32 // IDs of the firms waiting for land this month
 	slot    []int32 // index in Firms of each firm ID ever (-1: closed)
@@ -95,7 +102,11 @@ func (w *world) derive() {
 	if m := w.cfg.Mantang.Village; m >= 0 {
 		w.mantang = m % w.scaledCount(w.p.Villages.Villages) // a scaled run may have fewer villages
 	}
-	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms, 3)
+	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms, agents.SizeReviewMonths)
+	w.destShares = w.destShares[:0]
+	for _, d := range w.cfg.Destinations {
+		w.destShares = append(w.destShares, d.Share)
+	}
 	w.policy.init(w.cfg)
 }
 
@@ -140,26 +151,6 @@ func (w *world) buildProducts() {
 	w.Market.Producers = make([]int32, n)
 }
 
-// traditionalProduct draws a craft product in proportion to its weight in
-// 1978 (farm tools, scales, pots and knives).
-func (w *world) traditionalProduct(r *rng.Draws) int {
-	total := w.tradition[len(w.tradition)-1]
-	if total <= 0 {
-		return -1
-	}
-	u := r.Float64() * total
-	lo, hi := 0, len(w.tradition)-1
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if w.tradition[mid] > u {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return lo
-}
-
 func (w *world) scaledCount(n int) int { return max(1, int(math.Round(float64(n)*w.scale))) }
 
 func (w *world) buildVillages() {
@@ -197,7 +188,7 @@ func (w *world) buildHouseholds() {
 		if int(v) == w.mantang && r.Float64() < w.cfg.Mantang.Tradition && w.mantangProduct >= 0 {
 			h.Known = int16(w.mantangProduct)
 		} else if r.Float64() < hp.TraditionKnowledge {
-			h.Known = int16(w.traditionalProduct(r))
+			h.Known = int16(agents.TraditionalProduct(w.tradition, r))
 		}
 		if r.Float64() < hp.PeddleShare1978 {
 			h.Activity = agents.Peddling
@@ -236,32 +227,13 @@ func (w *world) buildCollectives() {
 	}
 }
 
-// foundCollective founds the collective uid: a township's or a village's,
-// in a village drawn at random.
+// foundCollective founds the collective uid (agents.NewCollective).
 func (w *world) foundCollective(uid rng.ID) {
-	r := w.rand(drawCollectiveInit, uid)
-	form := agents.VillageCollective
-	if r.Float64() < w.cfg.TownshipCollectiveShare {
-		form = agents.TownshipCollective
-	}
-	w.newCollective(uid, form, int32(r.IntN(len(w.Villages))), r)
-}
-
-func (w *world) newCollective(uid rng.ID, form agents.LegalForm, village int32, r *rng.Draws) *agents.Firm {
-	fp := &w.p.Firms
-	size := fp.VillageCollectiveSize
-	if form == agents.TownshipCollective {
-		size = fp.TownshipCollectiveSize
-	}
-	prod := w.traditionalProduct(r)
-	if prod < 0 {
-		prod = 0
-	}
-	f := w.newFirm(uid, form, int16(prod), village, -1)
-	s := fp.CollectiveSizeSpread
-	f.SetEmployees(fp, max(2, size*math.Exp(s*r.NormFloat64()-s*s/2)))
-	f.Quality = math.Exp(fp.QualityDispersion * r.NormFloat64())
-	return f
+	setup := agents.CollectiveSetup{TownshipShare: w.cfg.TownshipCollectiveShare, Villages: len(w.Villages), Tradition: w.tradition}
+	c := agents.NewCollective(&w.p.Firms, &setup, w.rand(drawCollectiveInit, uid))
+	f := w.newFirm(uid, c.Form, c.Product, c.Village, -1)
+	f.SetEmployees(&w.p.Firms, c.Employees)
+	f.Quality = c.Quality
 }
 
 // newFirm appends a firm and returns a pointer valid until the next append.

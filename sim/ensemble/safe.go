@@ -15,7 +15,7 @@ type PanicError struct {
 	Run   int    // the run index
 	Seed  uint64 // the master seed
 	Value any    // what the engine panicked with
-	Where string // the function and line that panicked, e.g. "clustersim/sim.(*world).unitPrice (step.go:104)"
+	Where string // the function and line that panicked, e.g. "clustersim/agents.UnitPrice (product_markets.go:44)"
 }
 
 func (e *PanicError) Error() string {

@@ -5,41 +5,6 @@ import (
 	"testing"
 )
 
-func TestNationalMarket(t *testing.T) {
-	pr := &Product{Name: "locks", Available: 1980, Market: 1e6, Growth: 0.1, BaseYear: 1978}
-	t.Run("zero before available", func(t *testing.T) {
-		for _, y := range []float64{1978, 1979, 1979.99} {
-			if got := pr.NationalMarket(y); got != 0 {
-				t.Errorf("NationalMarket(%g) = %g, want 0 (available from %d)", y, got, pr.Available)
-			}
-		}
-	})
-	t.Run("positive from the year available", func(t *testing.T) {
-		if got := pr.NationalMarket(1980); !(got > 0) {
-			t.Errorf("NationalMarket(1980) = %g, want > 0", got)
-		}
-	})
-	t.Run("grows", func(t *testing.T) {
-		prev := 0.0
-		for _, y := range []float64{1980, 1980.5, 1985, 1990, 2010} {
-			got := pr.NationalMarket(y)
-			if !(got > prev) {
-				t.Errorf("NationalMarket(%g) = %g, want > %g", y, got, prev)
-			}
-			prev = got
-		}
-		if a, b := pr.NationalMarket(1990), pr.NationalMarket(2000); math.Abs(b/a-math.Exp(1)) > 1e-9 {
-			t.Errorf("NationalMarket(2000)/NationalMarket(1990) = %g, want e^(10·0.1) = %g", b/a, math.Exp(1))
-		}
-	})
-	t.Run("base-year size", func(t *testing.T) {
-		q := &Product{Available: 1978, Market: 5e6, Growth: 0.2, BaseYear: 1978}
-		if got := q.NationalMarket(1978); got != 5e6 {
-			t.Errorf("NationalMarket(1978) = %g, want the base market 5e6", got)
-		}
-	})
-}
-
 func TestNationalShare(t *testing.T) {
 	tests := []struct {
 		q, fringe, want float64
@@ -140,50 +105,21 @@ func TestExportPrice(t *testing.T) {
 	})
 }
 
-func TestLandPrice(t *testing.T) {
-	p := &testParams().Land
-	base := p.BasePrice
+func TestUnitPrice(t *testing.T) {
+	p := &FirmParams{SubcontractPriceCut: 0.1, ExportShare: 0.5}
+	e := &Economy{Price: []float64{2}, ExportPrice: []float64{3}}
 	tests := []struct {
-		name           string
-		level          float64
-		demand, supply float64
-		want           float64
+		name string
+		f    Firm
+		want float64
 	}{
-		{"no excess demand", 1, 100, 100, base},
-		{"demand below supply", 1, 50, 100, base},
-		{"no demand, no supply", 1, 0, 0, base},
-		{"excess demand", 1, 200, 100, base * (1 + p.PriceResponse)},
-		{"price level", 2, 100, 100, 2 * base},
-		{"capped", 1, 1e9, 1, p.PriceCap},
-		{"capped with the price level", 3, 1e9, 1, 3 * p.PriceCap},
-		{"demand without supply, capped", 1, 10, 0, math.Min(base*(1+10*p.PriceResponse), p.PriceCap)},
+		{"home", Firm{Lead: -1}, 2},
+		{"a subcontractor", Firm{Lead: 4}, 1.8},
+		{"an exporter", Firm{Lead: -1, Exporter: true}, 2.5},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := LandPrice(p, tt.level, tt.demand, tt.supply); math.Abs(got-tt.want) > 1e-9 {
-				t.Errorf("LandPrice(level %g, demand %g, supply %g) = %g, want %g", tt.level, tt.demand, tt.supply, got, tt.want)
-			}
-		})
+		if got := UnitPrice(p, e, &tt.f); math.Abs(got-tt.want) > 1e-12 {
+			t.Errorf("%s: UnitPrice = %g, want %g", tt.name, got, tt.want)
+		}
 	}
-	t.Run("rises with excess demand", func(t *testing.T) {
-		prev := 0.0
-		for _, d := range []float64{100, 150, 300, 1000, 3000} {
-			got := LandPrice(p, 1, d, 100)
-			if got < prev {
-				t.Errorf("LandPrice(demand %g) = %g, want ≥ %g", d, got, prev)
-			}
-			if got > p.PriceCap {
-				t.Errorf("LandPrice(demand %g) = %g, above the cap %g", d, got, p.PriceCap)
-			}
-			prev = got
-		}
-		if lo, hi := LandPrice(p, 1, 150, 100), LandPrice(p, 1, 300, 100); !(hi > lo) {
-			t.Errorf("LandPrice(demand 300) = %g, want > %g (demand 150)", hi, lo)
-		}
-	})
-	t.Run("falls with supply", func(t *testing.T) {
-		if small, large := LandPrice(p, 1, 1000, 100), LandPrice(p, 1, 1000, 500); !(small > large) {
-			t.Errorf("LandPrice(small supply) = %g, want > %g (large supply)", small, large)
-		}
-	})
 }

@@ -5,30 +5,6 @@ import (
 	"testing"
 )
 
-// testParams returns a set of parameters of plausible size. The tests
-// assert relations (directions, bounds, zeros) that hold for any sensible
-// values, never the levels that calibration is still moving.
-func testParams() *Params {
-	return &Params{
-		Households: HouseholdParams{
-			PersonsPerHousehold: 4.2, WorkersPerHousehold: 2.4, FarmIncome: 700,
-			PeddleIncome: 2, PeddleDiscovery: 0.5, HotProducts: 3,
-			EntryRate: 0.3, EntrySensitivity: 6, ImitationWeight: 5, ImitationCopy: 0.2, ImitationBase: 0.5,
-			SanctionLoss: 200,
-		},
-		Firms: FirmParams{
-			LabourElasticity: 0.6, Productivity: 2500, MaterialsShare: 0.45,
-			GrowthResponse: 1, MaxMonthlyGrowth: 0.05, GetihuCap: 7, VillageSiteCap: 30,
-			RedHatAccess: 0.4, RedHatPropensity: 0.25, CollectiveEfficiency: 0.9,
-			CollectiveExitRate: 0.0025, SpinoffRate: 0.0001, ManagerSpinoffRate: 0.004,
-			ExitHazard: 0.004, OwnerQuitRate: 0.4, LossTolerance: 6, LossExitHazard: 0.1, GrowthDeadBand: 0.05,
-		},
-		Markets: MarketParams{PriceDrop: 0.5, ExportPremium: 0.3, CrisisExportDrop: 0.25},
-		Land:    LandParams{BasePrice: 100, PriceResponse: 1, PriceCap: 3000, MaxExcessDemand: 10},
-		Labour:  LabourParams{MigrantResponse: 0.05, MigrantReturnRate: 0.02},
-	}
-}
-
 // entryBase is a household that can afford a workshop and expects it to pay
 // a little better than farming, with no sanction risk, cover cost,
 // neighbours or encouragement: its entry probability is strictly between 0
@@ -214,69 +190,65 @@ func TestChooseProduct(t *testing.T) {
 	}
 }
 
-func TestPeddlerLearns(t *testing.T) {
-	p := &testParams().Households
-	p.PeddleDiscovery = 0.5
-	p.HotProducts = 3
-	hot := []int{11, 4, 9, 2, 30} // by decreasing unmet demand
-	t.Run("learns only from the top of the hot list", func(t *testing.T) {
-		seen := map[int]bool{}
-		for i := range 1000 {
-			u2 := float64(i) / 1000
-			got, ok := PeddlerLearns(p, hot, 0.1, u2)
-			if !ok {
-				t.Fatalf("PeddlerLearns(u1 0.1, u2 %g) learned nothing, want a product", u2)
-			}
-			if got != 11 && got != 4 && got != 9 {
-				t.Fatalf("PeddlerLearns(u2 %g) = %d, want one of the %d hottest products %v", u2, got, p.HotProducts, hot[:3])
-			}
-			seen[got] = true
-		}
-		if len(seen) != 3 {
-			t.Errorf("over all draws PeddlerLearns returned %v, want each of %v", seen, hot[:3])
-		}
-	})
-	t.Run("never when discovery fails", func(t *testing.T) {
-		for _, u1 := range []float64{0.5, 0.7, 0.999} {
-			if got, ok := PeddlerLearns(p, hot, u1, 0); ok || got != -1 {
-				t.Errorf("PeddlerLearns(u1 %g ≥ discovery %g) = %d, %v; want -1, false", u1, p.PeddleDiscovery, got, ok)
-			}
-		}
-	})
-	t.Run("never with discovery 0", func(t *testing.T) {
-		q := *p
-		q.PeddleDiscovery = 0
-		if got, ok := PeddlerLearns(&q, hot, 0, 0); ok {
-			t.Errorf("PeddlerLearns with peddle_discovery 0 = %d, true; want nothing learned", got)
-		}
-	})
-	t.Run("empty hot list", func(t *testing.T) {
-		if got, ok := PeddlerLearns(p, nil, 0, 0); ok || got != -1 {
-			t.Errorf("PeddlerLearns(nil) = %d, %v; want -1, false", got, ok)
-		}
-	})
-	t.Run("shorter hot list than hot_products", func(t *testing.T) {
-		for _, u2 := range []float64{0, 0.5, 0.999} {
-			got, ok := PeddlerLearns(p, []int{5}, 0, u2)
-			if !ok || got != 5 {
-				t.Errorf("PeddlerLearns([5], u2 %g) = %d, %v; want 5, true", u2, got, ok)
-			}
-		}
-	})
-}
-
-func TestPeddleIncome(t *testing.T) {
-	p := &testParams().Households
-	if got, want := PeddleIncome(p, 700), 700*p.PeddleIncome; got != want {
-		t.Errorf("PeddleIncome(700) = %g, want %g", got, want)
-	}
-}
-
 func TestLogistic(t *testing.T) {
 	if got := Logistic(0); got != 0.5 {
 		t.Errorf("Logistic(0) = %g, want 0.5", got)
 	}
 	if a, b := Logistic(-1), Logistic(1); !(a < 0.5 && b > 0.5 && math.Abs(a+b-1) < 1e-12) {
 		t.Errorf("Logistic(-1), Logistic(1) = %g, %g; want symmetric around 0.5", a, b)
+	}
+}
+
+// TestConsiderWorkshop: the entry decision's gates stop it, and a household
+// sure to open (entry rate 1, a workshop paying far more than farming)
+// opens the workshop its village and knowledge give, paying its capital.
+func TestConsiderWorkshop(t *testing.T) {
+	sure := func() *Params {
+		p := testParams()
+		p.Households.EntryRate, p.Households.EntrySensitivity, p.Households.WorkshopStartCapital = 1, 100, 1
+		p.Households.ImitationCopy = 0 // it makes what it knows
+		p.Firms.QualityDispersion = 0  // quality 1
+		p.Villages.EncouragementCredit = 0.5
+		return p
+	}
+	products := []Product{{Name: "scales", Available: 1978, Capital: 100}, {Name: "later", Available: 2000, Capital: 100}}
+	rules := func() EntryRules {
+		return EntryRules{Allowed: true, Economy: testEconomy(2), Products: products, Registration: RegistrationRules{GetihuLegal: true}}
+	}
+	village := func(s Stance) *Village { return &Village{Stance: s, Modal: -1, Households: []int32{0, 1}} }
+	tests := []struct {
+		name    string
+		rules   func() EntryRules
+		known   int16
+		savings float64
+		stance  Stance
+		open    bool
+		capital float64
+	}{
+		{"opens", rules, 0, 1000, Tolerate, true, 100},
+		{"encouraged: the committee's credit", rules, 0, 1000, Encourage, true, 50},
+		{"not before household responsibility", func() EntryRules { r := rules(); r.Allowed = false; return r }, 0, 1000, Tolerate, false, 0},
+		{"without the capital", rules, 0, 99, Tolerate, false, 0},
+		{"knows no product", rules, -1, 1000, Tolerate, false, 0},
+		{"the product is not yet made", rules, 1, 1000, Tolerate, false, 0},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := tt.rules()
+			h := Household{Known: tt.known, Workers: 2, Savings: tt.savings}
+			e := ConsiderWorkshop(sure(), &r, &h, EntryView{Village: village(tt.stance)}, testDraws(i))
+			if e.Open != tt.open {
+				t.Fatalf("open = %v, want %v", e.Open, tt.open)
+			}
+			if !e.Open {
+				return
+			}
+			if e.Product != tt.known || e.Form != Getihu || e.Quality != 1 || math.Abs(e.Capital-tt.capital) > 1e-9 {
+				t.Errorf("entry = %+v, want product %d, a getihu of quality 1 and capital %g", e, tt.known, tt.capital)
+			}
+			if h.Savings != tt.savings {
+				t.Errorf("the rule spent the savings: sim applies the entry")
+			}
+		})
 	}
 }

@@ -1,0 +1,19 @@
+package agents
+
+// Economy is what every agent sees of the month's markets and regime: the
+// prices the markets set (sub-step 2), the wage and farm income, and the
+// taxes of each legal form under the regime in force. Package sim builds
+// it once a month; the rules read it and never change it.
+type Economy struct {
+	Year            int       // calendar year of the month
+	PriceLevel      float64   // P
+	TFP             float64   // A
+	Wage            float64   // yearly wage, current yuan
+	FarmIncome      float64   // yearly farm income of a household, current yuan
+	CostRise        float64   // rise of materials costs in force (the 2008-09 crisis), else 0
+	InvoicingForAll bool      // getihu sell as freely as firms that invoice (private firms free)
+	Price           []float64 // home price of each product
+	ExportPrice     []float64 // export price of each product
+	Share           []float64 // Yongkang's share of China's output of each product
+	Rates           [NumForms]Rates
+}

@@ -1,0 +1,56 @@
+package agents
+
+import "clustersim/agents/rng"
+
+// ODD 7.19: village elections.
+
+// BusinessmanPostShare is the expected share of a village's posts that
+// businessmen win in a free election, when a share b of households are
+// business households: advantage·b / (advantage·b + 1 − b). Article: "when
+// free elections were introduced ... many businessmen became political
+// leaders".
+func BusinessmanPostShare(advantage, b float64) float64 {
+	if b <= 0 {
+		return 0
+	}
+	w := advantage * b
+	return w / (w + 1 - b)
+}
+
+// ElectedBusinessmen draws how many of posts go to businessmen, given the
+// expected share and one uniform draw per post.
+func ElectedBusinessmen(posts int, share float64, draw func() float64) int {
+	n := 0
+	for range posts {
+		if draw() < share {
+			n++
+		}
+	}
+	return n
+}
+
+// ElectionYear reports whether year is an election year, when elections
+// began in first: every election_interval years from then.
+func ElectionYear(p *VillageParams, first, year int) bool {
+	return (year-first)%p.ElectionInterval == 0
+}
+
+// Businessman reports whether a firm makes its owner household a
+// businessman: a household firm of at least businessman_min_employees,
+// wherever it now produces.
+func Businessman(p *VillageParams, f *Firm) bool {
+	return f.Owner >= 0 && f.Employees >= float64(p.BusinessmanMinEmployees)
+}
+
+// Elect is a village's election: given the number of its households that
+// are businessmen (business), each of its posts goes to a businessman with
+// the share BusinessmanPostShare gives. It updates the village's
+// Businessmen; a village without households keeps its posts as they are.
+func Elect(p *VillageParams, v *Village, business int32, r *rng.Draws) {
+	if len(v.Households) == 0 {
+		return
+	}
+	b := float64(business) / float64(len(v.Households))
+	s := BusinessmanPostShare(p.BusinessmanAdvantage, b)
+	v.Businessmen = int32(ElectedBusinessmen(int(v.Posts), s, r.Float64))
+}

@@ -1,0 +1,31 @@
+package agents
+
+import "clustersim/agents/rng"
+
+// ODD 7.14: exit.
+
+// Exits reports whether a firm closes this month: one draw against its
+// monthly probability pr (ExitProbability).
+func Exits(pr float64, r *rng.Draws) bool { return r.Float64() < pr }
+
+// ExitProbability is the monthly probability that a firm closes: a base
+// hazard, plus LossExitHazard once its retained profits have fallen below
+// −LossTolerance months of sales (a hard budget), which collectives escape
+// before privatisation.
+func ExitProbability(p *FirmParams, f *Firm, softBudget bool) float64 {
+	pr := p.ExitHazard
+	if f.Form.Collective() {
+		pr = p.CollectiveExitRate
+		if softBudget {
+			return pr
+		}
+	}
+	if f.Capital < -p.LossTolerance*f.lossYardstick() {
+		pr += p.LossExitHazard
+	}
+	return min(pr, 1)
+}
+
+// lossYardstick is the firm's sales of the month (at least 1 yuan), the
+// yardstick its losses are measured against.
+func (f *Firm) lossYardstick() float64 { return max(f.Sales, 1) }

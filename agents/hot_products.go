@@ -1,0 +1,28 @@
+package agents
+
+import (
+	"cmp"
+	"slices"
+)
+
+// ODD 7.21: hot products.
+
+// HotProducts ranks the products available by nextYear by their unmet
+// national demand (the market Yongkang does not yet serve: share is
+// Yongkang's share of each), largest first, which returning pedlars learn
+// of. It reuses hot's storage.
+func HotProducts(products []Product, share []float64, nextYear int, hot []int) []int {
+	year := float64(nextYear)
+	hot = hot[:0]
+	unmet := make([]float64, len(products))
+	for i := range products {
+		pr := &products[i]
+		if pr.Available > nextYear {
+			continue
+		}
+		unmet[i] = pr.NationalMarket(year) * (1 - share[i])
+		hot = append(hot, i)
+	}
+	slices.SortStableFunc(hot, func(a, b int) int { return cmp.Compare(unmet[b], unmet[a]) })
+	return hot
+}

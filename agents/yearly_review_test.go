@@ -1,0 +1,65 @@
+package agents
+
+import "testing"
+
+func TestOwnerQuits(t *testing.T) {
+	p := &testParams().Firms
+	tests := []struct {
+		name         string
+		profit, farm float64
+		u            float64
+		want         bool
+	}{
+		{"earns less than farming, low draw", 100, 700, 0.1, true},
+		{"earns less than farming, high draw", 100, 700, 0.9, false},
+		{"loses money, low draw", -500, 700, 0.1, true},
+		{"earns as much as farming", 700, 700, 0, false},
+		{"earns more than farming", 5000, 700, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := OwnerQuits(p, tt.profit, tt.farm, tt.u); got != tt.want {
+				t.Errorf("OwnerQuits(profit %g, farm %g, u %g) = %v, want %v", tt.profit, tt.farm, tt.u, got, tt.want)
+			}
+		})
+	}
+	t.Run("never with owner_quit_rate 0", func(t *testing.T) {
+		q := *p
+		q.OwnerQuitRate = 0
+		if OwnerQuits(&q, -1e6, 700, 0) {
+			t.Error("OwnerQuits with owner_quit_rate 0 = true, want false")
+		}
+	})
+}
+
+func TestReviewsYear(t *testing.T) {
+	if !ReviewsYear(&Firm{ID: 14}, 3) || ReviewsYear(&Firm{ID: 14}, 2) {
+		t.Error("firm 14 reviews its year in March only")
+	}
+}
+
+// TestReviewYear: quality grows, an owner earning less than farming quits,
+// and a loss-making firm switches to a product it can make.
+func TestReviewYear(t *testing.T) {
+	p := &testParams().Firms
+	p.QualityGrowth, p.QualityNoise, p.OwnerQuitRate, p.UpgradeRate = 0.1, 0, 1, 1
+	products := []Product{{Available: 1978}, {Available: 1978, Complexity: 0.5}}
+	e := testEconomy(2)
+	rules := &YearlyReviewRules{Month: 100, MonthOfYear: 6, Products: products}
+	t.Run("quits", func(t *testing.T) {
+		f := &Firm{Owner: 3, Born: 10, Quality: 1, YearProfit: -1, Lead: -1}
+		if rev := ReviewYear(p, e, rules, f, testDraws(1)); !rev.Quits {
+			t.Errorf("review %+v, want the owner to quit", rev)
+		}
+		if f.Quality != 1.1 {
+			t.Errorf("quality %g, want 1.1", f.Quality)
+		}
+	})
+	t.Run("switches", func(t *testing.T) {
+		f := &Firm{Owner: -1, Quality: 1, YearProfit: -1, Lead: 7, Designs: 1}
+		rev := ReviewYear(p, e, rules, f, testDraws(2))
+		if !rev.Switched || rev.From != 0 || f.Product != 1 || f.Lead != -1 || f.Designs < 2 {
+			t.Errorf("review %+v, firm %+v; want a switch from 0 to 1 that drops the lead and adds a design", rev, f)
+		}
+	})
+}

@@ -1,5 +1,7 @@
 package agents
 
+import "math"
+
 // Economy is what every agent sees of the month's markets and regime: the
 // prices the markets set (sub-step 2), the wage and farm income, and the
 // taxes of each legal form under the regime in force. Package sim builds
@@ -16,4 +18,19 @@ type Economy struct {
 	ExportPrice     []float64 // export price of each product
 	Share           []float64 // Yongkang's share of China's output of each product
 	Rates           [NumForms]Rates
+
+	// The last labour term asked of LabourPow, remembered: every
+	// household has the same workers, so entry asks for one value.
+	powOf, pow float64
+	powSet     bool
+}
+
+// LabourPow is employees^α (math.Pow, exactly), remembering the last
+// value asked for.
+func (e *Economy) LabourPow(p *FirmParams, employees float64) float64 {
+	employees = max(employees, 0)
+	if !e.powSet || employees != e.powOf {
+		e.powOf, e.pow, e.powSet = employees, math.Pow(employees, p.LabourElasticity), true
+	}
+	return e.pow
 }

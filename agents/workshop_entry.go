@@ -67,7 +67,7 @@ func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r
 		in.NeighbourShare = float64(vil.Workshops) / nh
 	}
 	form := Register(fp, &rules.Registration, vil.Cover, float64(h.Workers), r)
-	vol := Output(fp, e.TFP, quality, float64(h.Workers), form) * 12 * SalesAccess(fp, form, e.InvoicingForAll)
+	vol := output(fp, e.TFP, quality, e.LabourPow(fp, float64(h.Workers)), form) * 12 * SalesAccess(fp, form, e.InvoicingForAll)
 	// Expected profit before the cost of cover; the cover (the
 	// confederation's fees of a red hat) is weighed on its own.
 	rates := e.Rates[form]

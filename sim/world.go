@@ -267,13 +267,24 @@ func (w *world) countWorkshop(village int32, product, delta int) {
 	}
 }
 
+//
+// It is called when the main product loses a workshop, from a count c to
+// c−1: no product can have more than c, so the first product still at c,
+// if any, is the first maximum and the scan stops there.
 func (w *world) recomputeModal(village int32) {
 	np := len(w.Products)
 	row := w.VillProd[int(village)*np : (int(village)+1)*np]
+	ceiling := int32(-1) // the old maximum, c, when known
+	if m := w.Villages[village].Modal; m >= 0 {
+		ceiling = row[m] + 1
+	}
 	best, bestN := -1, int32(0)
 	for p, c := range row {
 		if c > bestN {
 			best, bestN = p, c
+			if c == ceiling {
+				break
+			}
 		}
 	}
 	w.Villages[village].Modal = int16(best)

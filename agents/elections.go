@@ -36,10 +36,15 @@ func ElectionYear(p *VillageParams, first, year int) bool {
 }
 
 // Businessman reports whether a firm makes its owner household a
-// businessman: a household firm of at least businessman_min_employees,
-// wherever it now produces.
-func Businessman(p *VillageParams, f *Firm) bool {
-	return f.Owner >= 0 && f.Employees >= float64(p.BusinessmanMinEmployees)
+// businessman: the household owns a registered private firm of any size —
+// an individual business included, wherever it now produces. The reading
+// of the article's source (fn 36, "Increasing Numbers of Businessmen and
+// their Participation in Local Political Life"), with the article's own
+// words for a getihu: "workers were authorised ... to declare 'individual
+// businessman' status (getihu)". An unregistered workshop does not make a
+// businessman; nor does managing a collective (its owner is a government).
+func Businessman(f *Firm) bool {
+	return f.Owner >= 0 && f.Form.Registered()
 }
 
 // Elect is a village's election: given the number of its households that

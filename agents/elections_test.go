@@ -81,12 +81,24 @@ func TestElectedBusinessmen(t *testing.T) {
 }
 
 func TestElect(t *testing.T) {
-	p := &VillageParams{ElectionInterval: 3, BusinessmanAdvantage: 8, BusinessmanMinEmployees: 8}
+	p := &VillageParams{ElectionInterval: 3, BusinessmanAdvantage: 8}
 	if !ElectionYear(p, 1988, 1994) || ElectionYear(p, 1988, 1993) {
 		t.Error("elections every three years from 1988: 1994 is one, 1993 is not")
 	}
-	if !Businessman(p, &Firm{Owner: 1, Employees: 8}) || Businessman(p, &Firm{Owner: -1, Employees: 80}) || Businessman(p, &Firm{Owner: 1, Employees: 7}) {
-		t.Error("a businessman owns a household firm of at least 8 employees")
+	for _, tc := range []struct {
+		firm Firm
+		want bool
+	}{
+		{Firm{Owner: 1, Form: Getihu, Employees: 2}, true}, // an "individual businessman"
+		{Firm{Owner: 1, Form: RedHat, Employees: 12}, true},
+		{Firm{Owner: 1, Form: Company, Employees: 300}, true},
+		{Firm{Owner: 1, Form: Underground, Employees: 3}, false}, // not registered
+		{Firm{Owner: -1, Form: VillageCollective, Employees: 80}, false},
+		{Firm{Owner: -1, Form: ShareholdingCoop, Employees: 80}, false},
+	} {
+		if got := Businessman(&tc.firm); got != tc.want {
+			t.Errorf("Businessman(%v owned by %d) = %v, want %v", tc.firm.Form, tc.firm.Owner, got, tc.want)
+		}
 	}
 	v := &Village{Posts: 7, Households: []int32{0, 1, 2, 3}, Businessmen: 3}
 	if Elect(p, v, 0, testDraws(1)); v.Businessmen != 0 {

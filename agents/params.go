@@ -150,5 +150,4 @@ type VillageParams struct {
 	PostsPerVillage         int     `yaml:"posts_per_village" range:"1,100"`
 	ElectionInterval        int     `yaml:"election_interval" range:"1,20"`
 	BusinessmanAdvantage    float64 `yaml:"businessman_advantage" range:"0,100"`
-	BusinessmanMinEmployees int     `yaml:"businessman_min_employees" range:"0,100000"`
 }

@@ -48,7 +48,7 @@ func (w *world) elections() {
 	business := make([]int32, len(w.Villages))
 	for i := range w.Firms {
 		f := &w.Firms[i]
-		if agents.Businessman(vp, f) {
+		if agents.Businessman(f) {
 			business[w.Households[f.Owner].Village]++
 		}
 	}

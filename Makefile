@@ -5,7 +5,7 @@ GO ?= go
 OUT ?= out
 BIN := bin/clustersim
 
-.PHONY: run build test bench memcheck fuzz fuzz-engine fuzz-structured calibrate clean
+.PHONY: run build test bench pgo memcheck fuzz fuzz-engine fuzz-structured calibrate clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/clustersim
@@ -17,10 +17,20 @@ test:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
-# Benchmarks: the full-scale run on one core, and the ensemble on 1 and 2 workers.
+# Benchmarks: the full-scale run and its floor (the bare pass) on one core,
+# the full-scale run again built with the binary's profile (PGO), and the
+# ensemble on 1 and 2 workers.
 bench:
-	$(GO) test -run XXX -bench FullScaleRun -benchmem -count 5 -cpu 1 ./sim
+	$(GO) test -run XXX -bench 'FullScaleRun|BarePass' -benchmem -count 5 -cpu 1 ./sim
+	$(GO) test -run XXX -bench FullScaleRun -benchmem -count 5 -cpu 1 -pgo=cmd/clustersim/default.pgo ./sim
 	$(GO) test -run XXX -bench EnsembleWorkers -count 5 ./sim/ensemble
+
+# The profile the binary is built with (profile-guided optimisation: go
+# build uses cmd/clustersim/default.pgo): a CPU profile of the full-scale
+# run. Regenerate it after changing the engine's hot loop.
+pgo:
+	$(GO) test -run XXX -bench FullScaleRun -benchtime 4x -cpu 1 -cpuprofile cmd/clustersim/default.pgo ./sim
+	rm -f sim.test
 
 # Peak memory (maximum resident set size) of an ensemble of 20 and of 200 runs
 # at scale 0.01: it must not grow with the runs.

@@ -115,9 +115,24 @@ func saveStateJob(ctx context.Context, sc *scenarios.Scenario, o jobOptions, pro
 	if err := output.WriteFileAtomic(o.State.StateFile, b.Bytes()); err != nil {
 		return fmt.Errorf("--state: %w", err)
 	}
-	if !o.Quiet {
+	switch {
+	case o.Quiet:
+	case o.JSON:
+		err = writeJSON(o.Stdout, stateJSON{Scenario: sc.Name, Seed: o.Seed, Scale: o.Scale, Month: stop.String(),
+			State: o.State.StateFile, Bytes: b.Len()})
+	default:
 		_, err = fmt.Fprintf(o.Stdout, "state of %s (seed %d, scale %g) at the end of %s written to %s (%d bytes)\n",
 			sc.Name, o.Seed, o.Scale, stop, o.State.StateFile, b.Len())
 	}
 	return err
+}
+
+// stateJSON is what run --stop-at -o json prints.
+type stateJSON struct {
+	Scenario string  `json:"scenario"`
+	Seed     uint64  `json:"seed"`
+	Scale    float64 `json:"scale"`
+	Month    string  `json:"month"` // the last month simulated
+	State    string  `json:"state"` // the file written
+	Bytes    int     `json:"bytes"`
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,6 +72,14 @@ func TestStateRefused(t *testing.T) {
 	state := filepath.Join(dir, "good.state")
 	if code, _, stderr := run(context.Background(), "run", "--scale", "0.01", "--stop-at", "1981-03", "--state", state, "-q"); code != exitOK {
 		t.Fatalf("--stop-at: exit %d, %s", code, stderr)
+	}
+	code, stdout, _ := run(context.Background(), "run", "--scale", "0.01", "--stop-at", "1981-03", "--state", state, "-o", "json")
+	var info struct {
+		Month string `json:"month"`
+		Bytes int    `json:"bytes"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &info); code != exitOK || err != nil || info.Month != "1981-03" || info.Bytes == 0 {
+		t.Errorf("--stop-at -o json: exit %d, %q (%v)", code, stdout, err)
 	}
 	good, err := os.ReadFile(state)
 	if err != nil {

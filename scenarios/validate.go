@@ -134,38 +134,51 @@ func checkRun(cfg *sim.Config, where func(string) loc) *Error {
 	return nil
 }
 
+// names checks the names of a list's items: each not empty and given to
+// no earlier item. list is the list's field ("estates"), kind what its
+// items are ("estate").
+type names struct {
+	list, kind string
+	first      map[string]int
+}
+
+func newNames(list, kind string) *names { return &names{list, kind, map[string]int{}} }
+
+func (n *names) check(where func(string) loc, i int, name string) *Error {
+	p := index(n.list, i) + ".name"
+	if strings.TrimSpace(name) == "" {
+		return where(p).errorf("must not be empty")
+	}
+	if j, dup := n.first[name]; dup {
+		return where(p).errorf("duplicate %s name %s (also %s)", n.kind, quote(name), where(index(n.list, j)).short())
+	}
+	n.first[name] = i
+	return nil
+}
+
 func checkLadder(cfg *sim.Config, where func(string) loc) *Error {
 	if len(cfg.Ladder) == 0 {
 		return where("ladder").errorf("the ladder must have at least one rung")
 	}
-	first := map[string]int{}
+	seen := newNames("ladder", "rung")
 	for i, r := range cfg.Ladder {
-		p := index("ladder", i)
-		if strings.TrimSpace(r.Name) == "" {
-			return where(p + ".name").errorf("must not be empty")
+		if strings.TrimSpace(r.Name) != "" && strings.TrimSpace(r.Sector) == "" {
+			return where(index("ladder", i) + ".sector").errorf("must not be empty")
 		}
-		if strings.TrimSpace(r.Sector) == "" {
-			return where(p + ".sector").errorf("must not be empty")
+		if err := seen.check(where, i, r.Name); err != nil {
+			return err
 		}
-		if j, dup := first[r.Name]; dup {
-			return where(p+".name").errorf("duplicate rung name %s (also %s)", quote(r.Name), where(index("ladder", j)).short())
-		}
-		first[r.Name] = i
 	}
 	return nil
 }
 
 func checkEstates(cfg *sim.Config, where func(string) loc) *Error {
-	first := map[string]int{}
+	seen := newNames("estates", "estate")
 	for i, e := range cfg.Estates {
 		p := index("estates", i)
-		if strings.TrimSpace(e.Name) == "" {
-			return where(p + ".name").errorf("must not be empty")
+		if err := seen.check(where, i, e.Name); err != nil {
+			return err
 		}
-		if j, dup := first[e.Name]; dup {
-			return where(p+".name").errorf("duplicate estate name %s (also %s)", quote(e.Name), where(index("estates", j)).short())
-		}
-		first[e.Name] = i
 		if e.Open < cfg.Start || e.Open > cfg.End {
 			l := where(p + ".open")
 			return l.errorf("estate %s opens %s, outside the run %s–%s%s", quote(e.Name), month(e.Open), cfg.Start, cfg.End, runSet(where, l, "start", "end"))
@@ -180,17 +193,12 @@ func checkDestinations(cfg *sim.Config, where func(string) loc) *Error {
 	if len(cfg.Destinations) == 0 {
 		return where("destinations").errorf("must name at least one place where firms that leave the county go")
 	}
-	first := map[string]int{}
+	seen := newNames("destinations", "destination")
 	sum := 0.0
 	for i, d := range cfg.Destinations {
-		p := index("destinations", i)
-		if strings.TrimSpace(d.Name) == "" {
-			return where(p + ".name").errorf("must not be empty")
+		if err := seen.check(where, i, d.Name); err != nil {
+			return err
 		}
-		if j, dup := first[d.Name]; dup {
-			return where(p+".name").errorf("duplicate destination name %s (also %s)", quote(d.Name), where(index("destinations", j)).short())
-		}
-		first[d.Name] = i
 		sum += d.Share
 	}
 	if math.Abs(sum-1) > 1e-6 {

@@ -68,11 +68,19 @@ func newDrawKeys(seed uint64, run int) drawKeys {
 	return k
 }
 
+// purposes are the rng purposes of the draws, hashed from their names once.
+var purposes = func() (ps [numPurposes]rng.Purpose) {
+	for p, name := range purposeNames {
+		ps[p] = rng.NewPurpose(name)
+	}
+	return ps
+}()
+
 // setMonth derives the keys of month m.
 func (k *drawKeys) setMonth(m Month) {
 	mk := k.run.With(uint64(m))
 	for p := range numPurposes {
-		k.month[p] = mk.For(rng.NewPurpose(purposeNames[p]))
+		k.month[p] = mk.For(purposes[p])
 	}
 }
 

@@ -162,12 +162,12 @@ func (e *Engine) Results() *Results {
 	rec := &w.rec
 	res := &Results{
 		Scenario: w.cfg.Name, Seed: e.opt.Seed, Run: e.opt.Run, Scale: w.scale,
-		Years: clone(rec.Years), Series: rec.results(), Products: clone(rec.Products), Firms: clone(rec.Firms),
+		Years: rec.Years, Series: rec.results(), Products: rec.Products, Firms: rec.Firms,
 		Stats: stats, LocationNames: w.locationNames(),
 	}
-	if e.Done() {
-		// The engine records nothing more: hand over the history itself.
-		res.Years, res.Products, res.Firms = rec.Years, rec.Products, rec.Firms
+	if !e.Done() {
+		// The engine goes on recording: the Results get copies of the history.
+		res.Years, res.Products, res.Firms = clone(rec.Years), clone(rec.Products), clone(rec.Firms)
 	}
 	for f := range agents.NumForms {
 		res.FormNames = append(res.FormNames, agents.LegalForm(f).String())

@@ -19,7 +19,7 @@ import (
 //	magic    16 bytes  "clustersim-state"
 //	version  uint32    SnapshotVersion (big-endian)
 //	length   uint64    length of the payload (big-endian)
-//	payload  gob of the snapshot payload
+//	payload  gob of the SnapshotInfo, then gob of the State and the history
 //	checksum 32 bytes  SHA-256 of everything before it
 //
 // A snapshot of another format version, of another scenario, truncated or
@@ -46,8 +46,8 @@ type SnapshotInfo struct {
 	NoFirmSnapshots bool
 }
 
-type snapshotPayload struct {
-	Info   SnapshotInfo
+// snapshotBody follows the SnapshotInfo in the payload.
+type snapshotBody struct {
 	State  State
 	Record RecordState
 }
@@ -69,16 +69,16 @@ func (e *Engine) Snapshot(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p := snapshotPayload{
-		Info: SnapshotInfo{
-			Scenario: e.w.cfg.Name, ConfigHash: fp, Seed: e.opt.Seed, Run: e.opt.Run,
-			Scale: e.w.scale, Month: e.w.Month, NoFirmSnapshots: e.opt.NoFirmSnapshots,
-		},
-		State:  e.w.State,
-		Record: e.w.rec.RecordState,
+	info := SnapshotInfo{
+		Scenario: e.w.cfg.Name, ConfigHash: fp, Seed: e.opt.Seed, Run: e.opt.Run,
+		Scale: e.w.scale, Month: e.w.Month, NoFirmSnapshots: e.opt.NoFirmSnapshots,
 	}
 	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(&p); err != nil {
+	enc := gob.NewEncoder(&payload)
+	if err := enc.Encode(&info); err != nil {
+		return fmt.Errorf("sim: encoding the state: %w", err)
+	}
+	if err := enc.Encode(&snapshotBody{State: e.w.State, Record: e.w.rec.RecordState}); err != nil {
 		return fmt.Errorf("sim: encoding the state: %w", err)
 	}
 	h := sha256.New()
@@ -105,9 +105,26 @@ func snapshotErr(format string, a ...any) error {
 	return fmt.Errorf("%w: %s", ErrSnapshot, fmt.Sprintf(format, a...))
 }
 
-// ReadSnapshot reads and checks a snapshot: its magic, version, length and
-// checksum. It returns the decoded payload.
-func readSnapshot(r io.Reader) (*snapshotPayload, error) {
+// readSnapshot reads and checks a snapshot: its magic, version, length
+// and checksum. It returns the decoder of its payload, positioned at the
+// SnapshotInfo, and the info.
+func readSnapshot(r io.Reader) (*gob.Decoder, SnapshotInfo, error) {
+	var info SnapshotInfo
+	payload, err := readChecked(r)
+	if err != nil {
+		return nil, info, err
+	}
+	dec := gob.NewDecoder(bytes.NewReader(payload))
+	if err := dec.Decode(&info); err != nil {
+		return nil, info, snapshotErr("its contents do not decode: %v", err)
+	}
+	return dec, info, nil
+}
+
+// readChecked reads a snapshot's header, payload and checksum, and returns
+// the payload once the checksum matches. It reads no more than the file
+// holds, whatever length its header announces.
+func readChecked(r io.Reader) ([]byte, error) {
 	var head [16 + 4 + 8]byte
 	if n, err := io.ReadFull(r, head[:]); err != nil {
 		if n >= len(snapshotMagic) && string(head[:16]) == snapshotMagic || n == 0 {
@@ -127,32 +144,29 @@ func readSnapshot(r io.Reader) (*snapshotPayload, error) {
 	}
 	h := sha256.New()
 	h.Write(head[:])
-	body := make([]byte, n+sha256.Size)
-	if got, err := io.ReadFull(r, body); err != nil {
-		return nil, snapshotErr("truncated: %d of %d bytes after the header", got, len(body))
+	want := int64(n) + sha256.Size
+	body, err := io.ReadAll(io.LimitReader(r, want+1)) // grows with what is there, not with the header's claim
+	if err != nil {
+		return nil, snapshotErr("reading: %v", err)
+	}
+	switch {
+	case int64(len(body)) < want:
+		return nil, snapshotErr("truncated: %d of %d bytes after the header", len(body), want)
+	case int64(len(body)) > want:
+		return nil, snapshotErr("bytes follow its checksum")
 	}
 	h.Write(body[:n])
 	if !bytes.Equal(h.Sum(nil), body[n:]) {
 		return nil, snapshotErr("corrupted: its checksum does not match its contents")
 	}
-	if extra, _ := r.Read(make([]byte, 1)); extra > 0 {
-		return nil, snapshotErr("bytes follow its checksum")
-	}
-	var p snapshotPayload
-	if err := gob.NewDecoder(bytes.NewReader(body[:n])).Decode(&p); err != nil {
-		return nil, snapshotErr("its contents do not decode: %v", err)
-	}
-	return &p, nil
+	return body[:n], nil
 }
 
 // ReadSnapshotInfo reads a snapshot and returns what it describes, to find
 // its scenario before restoring it.
 func ReadSnapshotInfo(r io.Reader) (SnapshotInfo, error) {
-	p, err := readSnapshot(r)
-	if err != nil {
-		return SnapshotInfo{}, err
-	}
-	return p.Info, nil
+	_, info, err := readSnapshot(r)
+	return info, err
 }
 
 // Restore reads a snapshot made from cfg and returns an engine that
@@ -160,7 +174,7 @@ func ReadSnapshotInfo(r io.Reader) (SnapshotInfo, error) {
 // is refused. Of opt, only Progress and Context are used: the seed, run,
 // scale and firm snapshots are the snapshot's.
 func Restore(r io.Reader, cfg *Config, opt Options) (*Engine, error) {
-	p, err := readSnapshot(r)
+	dec, info, err := readSnapshot(r)
 	if err != nil {
 		return nil, err
 	}
@@ -171,15 +185,19 @@ func Restore(r io.Reader, cfg *Config, opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fp != p.Info.ConfigHash {
+	if fp != info.ConfigHash {
 		return nil, fmt.Errorf("%w: it was saved from scenario %q as it was then (fingerprint %x…), not from this scenario %q (%x…)",
-			ErrSnapshot, p.Info.Scenario, p.Info.ConfigHash[:6], cfg.Name, fp[:6])
+			ErrSnapshot, info.Scenario, info.ConfigHash[:6], cfg.Name, fp[:6])
 	}
-	if p.Info.Month < cfg.Start || p.Info.Month > cfg.End+1 {
-		return nil, snapshotErr("its month %s is outside the scenario's %s–%s", p.Info.Month, cfg.Start, cfg.End)
+	if info.Month < cfg.Start || info.Month > cfg.End+1 {
+		return nil, snapshotErr("its month %s is outside the scenario's %s–%s", info.Month, cfg.Start, cfg.End)
 	}
-	opt.Seed, opt.Run, opt.Scale, opt.NoFirmSnapshots = p.Info.Seed, p.Info.Run, p.Info.Scale, p.Info.NoFirmSnapshots
-	w, err := restoreWorld(cfg, opt, &p.State, &p.Record)
+	var body snapshotBody
+	if err := dec.Decode(&body); err != nil {
+		return nil, snapshotErr("its contents do not decode: %v", err)
+	}
+	opt.Seed, opt.Run, opt.Scale, opt.NoFirmSnapshots = info.Seed, info.Run, info.Scale, info.NoFirmSnapshots
+	w, err := restoreWorld(cfg, opt, &body.State, &body.Record)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package sim_test
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"strings"
@@ -96,6 +97,8 @@ func TestSnapshotRefused(t *testing.T) {
 	flipped[len(flipped)/2] ^= 0x40
 	version := bytes.Clone(snap)
 	version[19]++
+	huge := bytes.Clone(snap) // a header that announces 3 GiB of payload
+	binary.BigEndian.PutUint64(huge[20:], 3<<30)
 	other := builtinConfig(t, "no_crisis")
 	cases := []struct {
 		name string
@@ -111,6 +114,7 @@ func TestSnapshotRefused(t *testing.T) {
 		{"another scenario", snap, other, `saved from scenario "yongkang"`},
 		{"not a state", []byte("name: yongkang\nbase: yongkang\n" + strings.Repeat("x", 100)), cfg, "does not start as a state file"},
 		{"trailing bytes", append(bytes.Clone(snap), 0), cfg, "bytes follow its checksum"},
+		{"a length it does not hold", huge, cfg, "truncated"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -267,8 +267,8 @@ func (w *world) countWorkshop(village int32, product, delta int) {
 	}
 }
 
-//
-// It is called when the main product loses a workshop, from a count c to
+// recomputeModal sets a village's main product to its first most common
+// one. It is called when the main product loses a workshop, from a count c to
 // c−1: no product can have more than c, so the first product still at c,
 // if any, is the first maximum and the scan stops there.
 func (w *world) recomputeModal(village int32) {

@@ -18,7 +18,12 @@ import (
 func (w *world) stepLand() {
 	lp := &w.p.Land
 	for _, id := range w.waiting {
-		w.Land.Demand += agents.LandNeed(lp, w.firm(id)) / 12
+		f := w.firm(id)
+		need := agents.LandNeed(lp, f) / 12
+		w.Land.Demand += need
+		if f.Ranked {
+			w.Land.DemandRanked += need
+		}
 	}
 	if !w.policy.on(evLandQuota) {
 		w.allocateLand(math.Inf(1))
@@ -57,7 +62,11 @@ func (w *world) allocateLand(budget float64) {
 			if f == nil || !f.Location.InYongkang() || (ranking && f.Ranked != rankedPass) {
 				continue
 			}
-			budget -= w.givePlot(f, budget)
+			got := w.givePlot(f, budget)
+			budget -= got
+			if f.Ranked {
+				w.Land.AllocatedRanked += got
+			}
 		}
 	}
 }
@@ -123,7 +132,8 @@ func (w *world) relocate(f *agents.Firm, rel agents.Relocation) {
 }
 
 // yearLand runs the yearly land sub-step: the quota allocation, then the
-// land price from the year's demand and supply.
+// land price from the year's demand and supply (reset by endYear, after
+// the record).
 func (w *world) yearLand() {
 	if w.policy.on(evLandQuota) {
 		w.allocateLand(w.p.Land.AnnualQuota * w.scale)
@@ -138,5 +148,4 @@ func (w *world) yearLand() {
 	} else {
 		w.Land.Price = w.p.Land.BasePrice * w.Market.PriceLevel
 	}
-	w.Land.Demand, w.Land.Allocated = 0, 0
 }

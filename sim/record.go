@@ -225,6 +225,10 @@ func (rc *recorder) recordPeople(v *View, workshopLabour float64) {
 
 func (rc *recorder) recordLand(v *View) {
 	rc.set("land_price", v.Land.Price)
+	rc.set("land_demand", v.Land.Demand/v.Scale())
+	rc.set("land_demand_ranked", v.Land.DemandRanked/v.Scale())
+	rc.set("land_allocated", v.Land.Allocated/v.Scale())
+	rc.set("land_allocated_ranked", v.Land.AllocatedRanked/v.Scale())
 	capacity, used := 0.0, 0.0
 	for _, e := range v.Estates {
 		if e.Open <= v.Month {

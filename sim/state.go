@@ -61,11 +61,14 @@ type LabourState struct {
 	LeftWorkers    float64
 }
 
-// LandState is the market for estate land.
+// LandState is the market for estate land. The year's demand and
+// allocation are reset at the end of the year, after the record.
 type LandState struct {
-	Price     float64
-	Demand    float64 // m² asked this year
-	Allocated float64 // m² given this year
+	Price           float64
+	Demand          float64 // m² asked this year
+	Allocated       float64 // m² given this year
+	DemandRanked    float64 // of Demand, m² asked by firms in the tax ranking
+	AllocatedRanked float64 // of Allocated, m² given to firms in the tax ranking
 }
 
 // YearAccounts accumulate flows over the current year.

@@ -165,6 +165,9 @@ func TestRankingPriorityForLand(t *testing.T) {
 								t.Errorf("ranking in force, seed %d, ranked firm queued first %v: unranked firm at %s with %g m², want it still waiting on its village site",
 									seed, rankedFirst, u.Location, u.Plot)
 							}
+							if got := w.Land.AllocatedRanked; got != need {
+								t.Errorf("ranking in force, seed %d: %g m² allocated to ranked firms, want %g (land_allocated_ranked)", seed, got, need)
+							}
 						} else if u.Location == agents.EstateSite {
 							servedUnranked++
 						}

@@ -12,9 +12,11 @@ import (
 // (agents/household_formation.go), hot products (agents/hot_products.go)
 // and the year's accounts.
 
-// endYear resets the year's accounts of the county and of every firm.
+// endYear resets the year's accounts of the county, of the land market
+// and of every firm.
 func (w *world) endYear() {
 	w.Acc = YearAccounts{}
+	w.Land = LandState{Price: w.Land.Price}
 	for i := range w.Firms {
 		f := &w.Firms[i]
 		f.YearSales, f.YearTaxes, f.YearProfit = 0, 0, 0

@@ -6,58 +6,55 @@ import (
 	"clustersim/agents/rng"
 )
 
-// ODD 7.7 (and 5, step 4): new collectives.
-
-// CollectiveRules are what the founding of collectives sees of the month.
-type CollectiveRules struct {
-	RuralCompanies         bool    // collectives have become rural companies
-	CollectiveShareholding bool    // collectives are being privatised
-	Scale                  float64 // the share of the county simulated
-}
-
-// CollectivesFounded is the number of collectives townships and villages
-// found this month: while they are rural companies and not being
-// privatised, floor(collective_found_rate · scale + u).
-func CollectivesFounded(p *FirmParams, rules CollectiveRules, r *rng.Draws) int {
-	if !rules.RuralCompanies || rules.CollectiveShareholding || !(p.CollectiveFoundRate > 0) {
-		return 0
-	}
-	return int(math.Floor(p.CollectiveFoundRate*rules.Scale + r.Float64()))
-}
+// ODD 7.7.4: the governments' collectives — founded from their budgets,
+// kept while their owners can pay their losses.
 
 // CollectiveSetup is what a new collective is drawn from.
 type CollectiveSetup struct {
-	TownshipShare float64   // share of township (rather than village) collectives
-	Villages      int       // villages of the county
-	Tradition     []float64 // cumulative tradition weights of the products (TraditionalProduct)
+	Tradition []float64 // cumulative tradition weights of the products (TraditionalProduct)
 }
 
-// Collective is a new collective: its form, village, product, size and
-// quality.
+// Collective is a new collective: its product, size and quality.
 type Collective struct {
-	Form      LegalForm
-	Village   int32
 	Product   int16
 	Employees float64
 	Quality   float64
 }
 
-// NewCollective draws a new collective: a township's or a village's, in a
-// village drawn at random, making a traditional product, of a log-normal
-// size around its form's mean and a log-normal quality.
-func NewCollective(p *FirmParams, s *CollectiveSetup, r *rng.Draws) Collective {
-	c := Collective{Form: VillageCollective}
-	if r.Float64() < s.TownshipShare {
-		c.Form = TownshipCollective
-	}
-	c.Village = int32(r.IntN(s.Villages))
+// NewCollective draws a collective of the given form: it makes a
+// traditional product, has a log-normal number of employees around its
+// form's mean and a log-normal quality. Article: "the collective production
+// workshops (shedui qiye), which were the property of the local
+// governments".
+func NewCollective(p *FirmParams, s *CollectiveSetup, form LegalForm, r *rng.Draws) Collective {
 	size := p.VillageCollectiveSize
-	if c.Form == TownshipCollective {
+	if form == TownshipCollective {
 		size = p.TownshipCollectiveSize
 	}
-	c.Product = int16(max(0, TraditionalProduct(s.Tradition, r)))
+	c := Collective{Product: int16(max(0, TraditionalProduct(s.Tradition, r)))}
 	sd := p.CollectiveSizeSpread
 	c.Employees = max(2, size*math.Exp(sd*r.NormFloat64()-sd*sd/2))
 	c.Quality = math.Exp(p.QualityDispersion * r.NormFloat64())
 	return c
+}
+
+// CollectiveProfit is the yearly profit a planned collective would make at
+// this month's prices, wage and taxes: its sales less materials, taxes and
+// wages.
+func CollectiveProfit(p *FirmParams, e *Economy, form LegalForm, c Collective) float64 {
+	y := 12 * output(p, e.TFP, c.Quality, math.Pow(c.Employees, p.LabourElasticity), form)
+	return y*UnitMargin(p, e.Price[c.Product], e.PriceLevel, e.Rates[form].Total(), e.CostRise) - e.Wage*c.Employees
+}
+
+// FoundsCollective reports whether a government founds the collective it
+// has planned, of the given cost and expected yearly profit: while
+// collectives may be founded (founding: they have become rural companies
+// and are not being privatised), it founds one a year when what it holds
+// pays for it and the collective is expected to make a profit. ASSUME: a
+// government invests what it has saved in one new collective a year, if
+// the collective would pay its way. Article: "the collective production
+// workshops (shedui qiye) transformed themselves into rural companies
+// (xiangzhen qiye) as early as 1984".
+func FoundsCollective(p *VillageParams, founding bool, budget, cost, profit float64) bool {
+	return p.Spending && founding && cost > 0 && budget >= cost && profit > 0
 }

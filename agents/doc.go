@@ -17,7 +17,9 @@
 //   - 7.4 opening a workshop: workshop_entry.go
 //   - 7.5 legal form at registration: registration.go
 //   - 7.6 sanctions: sanctions.go
-//   - 7.7 new collectives: collectives.go; the spread of the compromise: compromise.go
+//   - 7.7 local governments: 7.7.1 accounts: government_accounts.go;
+//     7.7.2 stance: village_stance.go; 7.7.3 the compromise's contagion:
+//     compromise_contagion.go; 7.7.4 collectives: collectives.go
 //   - 7.8 production and accounts: production.go
 //   - 7.9 size review and employment: size_review.go
 //   - 7.10 legal form transitions: legal_form.go

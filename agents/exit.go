@@ -10,16 +10,14 @@ func Exits(pr float64, r *rng.Draws) bool { return r.Float64() < pr }
 
 // ExitProbability is the monthly probability that a firm closes: a base
 // hazard, plus LossExitHazard once its retained profits have fallen below
-// −LossTolerance months of sales (a hard budget), which collectives escape
-// before privatisation.
+// −LossTolerance months of sales (a hard budget). Collectives escape both
+// before privatisation: their governments pay their losses or close them
+// (government_accounts.go).
 func ExitProbability(p *FirmParams, f *Firm, softBudget bool) float64 {
-	pr := p.ExitHazard
-	if f.Form.Collective() {
-		pr = p.CollectiveExitRate
-		if softBudget {
-			return pr
-		}
+	if f.Form.Collective() && softBudget {
+		return 0 // its owner pays its losses, or closes it (CoversLoss)
 	}
+	pr := p.ExitHazard
 	if f.Capital < -p.LossTolerance*f.lossYardstick() {
 		pr += p.LossExitHazard
 	}

@@ -34,14 +34,14 @@ func TestExitProbability(t *testing.T) {
 		for _, f := range []LegalForm{TownshipCollective, VillageCollective} {
 			soft := ExitProbability(p, losing(f), true)
 			hard := ExitProbability(p, losing(f), false)
-			if soft != p.CollectiveExitRate {
-				t.Errorf("%s losing under soft budget: ExitProbability = %g, want %g (collective rate only)", f, soft, p.CollectiveExitRate)
+			if soft != 0 {
+				t.Errorf("%s losing under soft budget: ExitProbability = %g, want 0 (its government pays or closes it)", f, soft)
 			}
 			if !(hard > soft) {
 				t.Errorf("%s losing: hard budget %g, want > soft budget %g", f, hard, soft)
 			}
-			if got := ExitProbability(p, healthy(f), false); got != p.CollectiveExitRate {
-				t.Errorf("%s healthy: ExitProbability = %g, want %g", f, got, p.CollectiveExitRate)
+			if got := ExitProbability(p, healthy(f), false); got != p.ExitHazard {
+				t.Errorf("%s healthy: ExitProbability = %g, want %g", f, got, p.ExitHazard)
 			}
 		}
 	})

@@ -111,6 +111,7 @@ type Firm struct {
 	Alive     bool
 	Ranked    bool    // in the city's top tax ranking
 	Office    bool    // keeps its registered office in Yongkang while producing outside
+	Unpaid    bool    // a collective whose owner could not pay its last loss: it plans its size as a private firm
 	Plot      float64 // square metres held in an estate
 	Waiting   int16
 	Wanted    float64 // employees it would have without limits of cap or site

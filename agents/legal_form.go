@@ -1,6 +1,10 @@
 package agents
 
-import "clustersim/agents/rng"
+import (
+	"math"
+
+	"clustersim/agents/rng"
+)
 
 // ODD 7.10: legal form transitions.
 
@@ -26,32 +30,28 @@ type LegalFormReview struct {
 // a getihu at the cap becomes a private enterprise or borrows a red hat;
 // red hats are detected or taken off; collectives are privatised; firms
 // become companies and groups. villages are the county's (the firm's home
-// village is villages[f.Village], read only where a transition needs it);
-// mantang is Mantang's index (-1: none). It changes the firm's form and
-// returns whether a raid closes it.
-func ReviewLegalForm(p *Params, rules *LegalFormRules, villages []Village, mantang int, f *Firm, r *rng.Draws) LegalFormReview {
+// village is villages[f.Village], read only where a transition needs it).
+// It changes the firm's form and returns whether a raid closes it.
+func ReviewLegalForm(p *Params, rules *LegalFormRules, villages []Village, f *Firm, r *rng.Draws) LegalFormReview {
 	fp := &p.Firms
 	reg := &rules.Registration
 	atCap := f.Employees >= float64(fp.GetihuCap)-0.5
 	switch f.Form {
 	case Underground:
 		v := &villages[f.Village]
-		if reg.GetihuLegal || reg.PrivateFree {
-			setForm(fp, f, Register(fp, reg, v.Cover, f.Employees, r))
-		} else if mantang := int(f.Village) == mantang; r.Float64() < SanctionProbability(&rules.Sanctions, v.Stance, mantang) {
-			rev := LegalFormReview{Raided: true}
-			if mantang && v.Stance == Repress {
-				rev.Arrests = f.Family // the villagers caught at work are arrested
-			}
-			return rev
+		if form := Register(fp, reg, v.Stance, f.Employees, r); form != Underground {
+			setForm(fp, f, form)
+		} else if r.Float64() < SanctionProbability(&rules.Sanctions, v.Stance) {
+			// the villagers caught at work are arrested
+			return LegalFormReview{Raided: true, Arrests: f.Family}
 		}
 	case Getihu:
 		switch {
 		case reg.PrivateFree && atCap && r.Float64() < fp.PrivateRegistrationRate:
 			setForm(fp, f, Private)
-		case !reg.PrivateFree && atCap && villages[f.Village].Cover && !reg.RedHatRepression &&
-			WantsRedHat(fp, reg.RedHatFees, reg.GetihuTax, 12*r.Float64()):
-			setForm(fp, f, RedHat) // to grow past the cap, it borrows a red hat (yearly propensity, monthly draw)
+		case !reg.PrivateFree && atCap && villages[f.Village].Covers() &&
+			WantsRedHat(fp, reg.RedHatFees, reg.GetihuTax, r.Float64(), GrowthPastCap(fp, f)):
+			setForm(fp, f, RedHat) // to grow past the cap, it borrows a red hat
 		}
 	case RedHat:
 		switch {
@@ -67,7 +67,11 @@ func ReviewLegalForm(p *Params, rules *LegalFormRules, villages []Village, manta
 			}
 		}
 	case TownshipCollective, VillageCollective:
-		if rules.CollectiveShareholding && r.Float64() < fp.PrivatisationRate {
+		// The owner's choice under the national reform: a collective whose
+		// loss it no longer pays goes at once; the others at the reform's
+		// pace. Article: "in 1994, a major process of privatising
+		// collective companies was initiated".
+		if rules.CollectiveShareholding && (r.Float64() < fp.PrivatisationRate || f.Unpaid) {
 			setForm(fp, f, ShareholdingCoop)
 			f.Capital = max(f.Capital, 0) // the shareholders do not take over past losses
 		}
@@ -96,4 +100,15 @@ func setForm(p *FirmParams, f *Firm, form LegalForm) {
 		f.SetEmployees(p, max(f.Family, float64(p.GetihuCap)))
 	}
 	f.Form = form
+}
+
+// GrowthPastCap is the extra sales a getihu at the cap would make at the
+// size it wants (Wanted), relative to its sales at the cap: what a red hat
+// buys it beyond invoices.
+func GrowthPastCap(p *FirmParams, f *Firm) float64 {
+	c := float64(p.GetihuCap)
+	if f.Wanted <= c {
+		return 0
+	}
+	return math.Exp(p.LabourElasticity*math.Log(f.Wanted/c)) - 1
 }

@@ -15,35 +15,43 @@ func TestReviewLegalForm(t *testing.T) {
 	tests := []struct {
 		name      string
 		rules     LegalFormRules
-		mantang   bool
+		repress   bool // the firm's village represses
 		form      LegalForm
 		employees float64
 		want      LegalForm
 		raided    bool
 		arrests   float64
+		unpaid    bool // a collective whose owner did not pay its last loss
 	}{
-		{"an underground workshop registers", legal, false, Underground, 2, Getihu, false, 0},
-		{"a raid in Mantang", LegalFormRules{Sanctions: SanctionRules{Mantang: 1}}, true, Underground, 2, Underground, true, 2},
-		{"no raid where the village tolerates and tolerance is full", LegalFormRules{Sanctions: SanctionRules{Illegal: 1, Tolerance: 1}}, false, Underground, 2, Underground, false, 0},
-		{"a getihu at the cap goes private", free, false, Getihu, 7, Private, false, 0},
-		{"a getihu below the cap stays", free, false, Getihu, 3, Getihu, false, 0},
-		{"a red hat detected", LegalFormRules{Registration: RegistrationRules{GetihuLegal: true, RedHatRepression: true}}, false, RedHat, 12, Getihu, false, 0},
-		{"a red hat taken off", free, false, RedHat, 12, Private, false, 0},
-		{"a collective privatised", LegalFormRules{CollectiveShareholding: true}, false, VillageCollective, 40, ShareholdingCoop, false, 0},
-		{"a private firm becomes a company", LegalFormRules{CompanyConversion: true}, false, Private, 40, Company, false, 0},
-		{"too small for a company", LegalFormRules{CompanyConversion: true}, false, Private, 20, Private, false, 0},
-		{"a company becomes a group", legal, false, Company, 600, Group, false, 0},
+		{"an underground workshop registers", legal, false, Underground, 2, Getihu, false, 0, false},
+		{"a raid in a repressing village", LegalFormRules{Sanctions: SanctionRules{Illegal: 1}}, true, Underground, 2, Underground, true, 2, false},
+		{"no papers in a repressing village", LegalFormRules{Registration: RegistrationRules{GetihuLegal: true}}, true, Underground, 2, Underground, false, 0, false},
+		{"no raid where the village tolerates and tolerance is full", LegalFormRules{Sanctions: SanctionRules{Illegal: 1, Tolerance: 1}}, false, Underground, 2, Underground, false, 0, false},
+		{"a getihu at the cap goes private", free, false, Getihu, 7, Private, false, 0, false},
+		{"a getihu below the cap stays", free, false, Getihu, 3, Getihu, false, 0, false},
+		{"a red hat detected", LegalFormRules{Registration: RegistrationRules{GetihuLegal: true, RedHatRepression: true}}, false, RedHat, 12, Getihu, false, 0, false},
+		{"a red hat taken off", free, false, RedHat, 12, Private, false, 0, false},
+		{"a collective privatised", LegalFormRules{CollectiveShareholding: true}, false, VillageCollective, 40, ShareholdingCoop, false, 0, false},
+		{"a private firm becomes a company", LegalFormRules{CompanyConversion: true}, false, Private, 40, Company, false, 0, false},
+		{"too small for a company", LegalFormRules{CompanyConversion: true}, false, Private, 20, Private, false, 0, false},
+		{"a company becomes a group", legal, false, Company, 600, Group, false, 0, false},
+		{"a loss-making collective goes at once", LegalFormRules{CollectiveShareholding: true}, false, TownshipCollective, 40, ShareholdingCoop, false, 0, true},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			villages := []Village{{Stance: Tolerate}, {Stance: Tolerate}}
-			mantang := -1
-			if tt.mantang {
-				villages[1].Stance, mantang = Repress, 1
+			p := p
+			if tt.unpaid {
+				q := *p
+				q.Firms.PrivatisationRate = 0 // it goes because its owner no longer pays, not by the reform's pace
+				p = &q
 			}
-			f := &Firm{Form: tt.form, Family: 2, Capital: -5, Village: 1}
+			villages := []Village{{Stance: Tolerate}, {Stance: Tolerate}}
+			if tt.repress {
+				villages[1].Stance = Repress
+			}
+			f := &Firm{Form: tt.form, Family: 2, Capital: -5, Village: 1, Unpaid: tt.unpaid}
 			f.SetEmployees(fp, tt.employees)
-			rev := ReviewLegalForm(p, &tt.rules, villages, mantang, f, testDraws(i))
+			rev := ReviewLegalForm(p, &tt.rules, villages, f, testDraws(i))
 			if f.Form != tt.want || rev.Raided != tt.raided || rev.Arrests != tt.arrests {
 				t.Errorf("form %v, review %+v; want %v, raided %v, arrests %g", f.Form, rev, tt.want, tt.raided, tt.arrests)
 			}

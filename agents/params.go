@@ -38,6 +38,7 @@ type HouseholdParams struct {
 	TraditionKnowledge   float64 `yaml:"tradition_knowledge" range:"0,1"`
 	WorkshopStartCapital float64 `yaml:"workshop_start_capital" range:"0,1000000"`
 	SanctionLoss         float64 `yaml:"sanction_loss" range:"0,1000000"`
+	CraftPractice        float64 `yaml:"craft_practice" range:"0,1"`
 	WageWorkPropensity   float64 `yaml:"wage_work_propensity" range:"0,1"`
 	EmigrationRate       float64 `yaml:"emigration_rate" range:"0,0.1"`
 }
@@ -54,10 +55,7 @@ type FirmParams struct {
 	GetihuCap               int     `yaml:"getihu_cap" range:"1,100"`
 	VillageSiteCap          int     `yaml:"village_site_cap" range:"1,100000"`
 	RedHatAccess            float64 `yaml:"red_hat_access" range:"0,10"`
-	RedHatPropensity        float64 `yaml:"red_hat_propensity" range:"0,1"`
 	CollectiveEfficiency    float64 `yaml:"collective_efficiency" range:"0,2"`
-	CollectiveFoundRate     float64 `yaml:"collective_found_rate" range:"0,1000"`
-	CollectiveExitRate      float64 `yaml:"collective_exit_rate" range:"0,1"`
 	PrivatisationRate       float64 `yaml:"privatisation_rate" range:"0,1"`
 	CompanyConversionRate   float64 `yaml:"company_conversion_rate" range:"0,1"`
 	CompanyMinEmployees     int     `yaml:"company_min_employees" range:"1,100000"`
@@ -143,7 +141,15 @@ type VillageParams struct {
 	Townships               int     `yaml:"townships" range:"1,10000"`
 	EncouragementBoost      float64 `yaml:"encouragement_boost" range:"0,1000"`
 	EncouragementCredit     float64 `yaml:"encouragement_credit" range:"0,1"`
-	CompromiseDiffusion     float64 `yaml:"compromise_diffusion" range:"0,1"`
+	TailsRisk               float64 `yaml:"tails_risk" range:"0,100"`
+	RedHatRisk              float64 `yaml:"red_hat_risk" range:"0,100"`
+	RevoltFade              float64 `yaml:"revolt_fade" range:"0,1"`
+	OfficialCost            float64 `yaml:"official_cost" range:"0,1000"`
+	CollectiveDebtLimit     float64 `yaml:"collective_debt_limit" range:"0,100"`
+	ContactRate             float64 `yaml:"contact_rate" range:"0,1"`
+	Spending                bool    `yaml:"spending"`
+	ElectionConsequences    bool    `yaml:"election_consequences"`
+	LandRelease             float64 `yaml:"land_release" range:"0,100"`
 	RedHatDetection         float64 `yaml:"red_hat_detection" range:"0,1"`
 	SpecialisedMinWorkshops int     `yaml:"specialised_min_workshops" range:"1,100000"`
 	SpecialisedShare        float64 `yaml:"specialised_share" range:"0,1"`

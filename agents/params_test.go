@@ -16,8 +16,8 @@ func testParams() *Params {
 		Firms: FirmParams{
 			LabourElasticity: 0.6, Productivity: 2500, MaterialsShare: 0.45,
 			GrowthResponse: 1, MaxMonthlyGrowth: 0.05, GetihuCap: 7, VillageSiteCap: 30,
-			RedHatAccess: 0.4, RedHatPropensity: 0.25, CollectiveEfficiency: 0.9,
-			CollectiveExitRate: 0.0025, SpinoffRate: 0.0001, ManagerSpinoffRate: 0.004,
+			RedHatAccess: 0.4, CollectiveEfficiency: 0.9,
+			SpinoffRate: 0.0001, ManagerSpinoffRate: 0.004,
 			ExitHazard: 0.004, OwnerQuitRate: 0.4, LossTolerance: 6, LossExitHazard: 0.1, GrowthDeadBand: 0.05,
 		},
 		Markets: MarketParams{PriceDrop: 0.5, ExportPremium: 0.3, CrisisExportDrop: 0.25},

@@ -2,45 +2,58 @@ package agents
 
 import "clustersim/agents/rng"
 
-// ODD 7.5: the legal form a new workshop takes when it registers.
+// ODD 7.5: the legal form a new workshop takes when it registers, and the
+// red hat as a contract.
 
 // RegistrationRules are the rules of the timeline that registration reads.
 type RegistrationRules struct {
 	GetihuLegal      bool    // getihu_legal in force
 	PrivateFree      bool    // private firms beyond the getihu cap are free (southern tour)
-	RedHatRepression bool    // red_hat_repression in force
+	RedHatRepression bool    // red_hat_repression in force: covered firms may be exposed
 	RedHatFees       float64 // commune fee + village fee + state tax, the shares of sales a red hat pays
 	GetihuTax        float64 // the share of sales a getihu pays
 }
 
-// Register is the legal form a workshop with the given workers takes: none
-// before getihu are legal; a private enterprise once they are free and the
-// workshop is larger than the getihu cap (a getihu otherwise); a red hat
-// where the village offers the cover (cover), red hats are not repressed and
-// the workshop prefers it (WantsRedHat); a getihu otherwise. It takes one
-// draw, the workshop's red-hat propensity, whether it needs it or not, so
-// that the draws after it do not depend on the regime.
-func Register(p *FirmParams, rules *RegistrationRules, cover bool, workers float64, r *rng.Draws) LegalForm {
-	u := r.Float64()
-	if !rules.GetihuLegal && !rules.PrivateFree {
-		return Underground
-	}
+// Register is the legal form a workshop with the given workers takes in a
+// village of the given stance: a private enterprise once they are free and
+// the workshop is larger than the getihu cap (a getihu otherwise);
+// before, a red hat where the village covers and the contract pays the
+// workshop (WantsRedHat), a getihu where individual businesses are legal
+// and the village does not repress, and no registration otherwise. A
+// repressing village gives no papers ("private businessmen were not able
+// to invoice for their products, since they lacked authorisation
+// documents from the village"). It takes one draw, the workshop's need of
+// invoices, whether it needs it or not, so that the draws after it do not
+// depend on the regime.
+func Register(p *FirmParams, rules *RegistrationRules, stance Stance, workers float64, r *rng.Draws) LegalForm {
+	need := r.Float64()
 	if rules.PrivateFree {
 		if workers > float64(p.GetihuCap) {
 			return Private
 		}
 		return Getihu
 	}
-	if cover && !rules.RedHatRepression && WantsRedHat(p, rules.RedHatFees, rules.GetihuTax, u) {
+	if stance == Encourage && WantsRedHat(p, rules.RedHatFees, rules.GetihuTax, need, 0) {
 		return RedHat
 	}
-	return Getihu
+	if rules.GetihuLegal && stance != Repress {
+		return Getihu
+	}
+	return Underground
 }
 
-// WantsRedHat reports whether a workshop prefers the cover of a collective:
-// the extra sales from invoicing must outweigh the confederation's fees
-// (1% commune, 3% village, 5% state); u draws the workshop's propensity.
-func WantsRedHat(p *FirmParams, feeRedHat, taxGetihu, u float64) bool {
-	gain := (1+p.RedHatAccess)*(1-feeRedHat) - (1 - taxGetihu)
-	return gain > 0 && u < p.RedHatPropensity
+// WantsRedHat reports whether a workshop takes the cover of a collective
+// at its price: what cover buys — invoices and a bank account, which
+// widen its sales by red_hat_access·2·need for a workshop whose need of
+// invoices is need in [0,1) (ASSUME: needs spread evenly: buyers that ask
+// for invoices), and growth, the extra sales of growing past the getihu
+// cap (0 for a new workshop) — must outweigh the confederation's fees
+// (1% commune, 3% village, 5% state) over the getihu's tax. Article: "private
+// businessmen were not able to invoice for their products, since they
+// lacked authorisation documents from the village; they could not open a
+// company bank account; and there were no regulations concerning the
+// payment of employees. This meant they needed to join the collectivity."
+func WantsRedHat(p *FirmParams, feeRedHat, taxGetihu, need, growth float64) bool {
+	access := p.RedHatAccess * 2 * need
+	return (1+access)*(1+growth)*(1-feeRedHat) > 1-taxGetihu
 }

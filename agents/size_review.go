@@ -14,6 +14,7 @@ type SizeRules struct {
 	Fill       float64 // share of planned hires the labour market filled last month
 	GrowthLo   float64 // GrowthSaturation over SizeReviewMonths
 	GrowthHi   float64
+	SiteCaps   []float64 // most employees a village site holds, by village (nil: village_site_cap everywhere; SiteCap)
 }
 
 // ReviewsSize reports whether the firm reviews its size this month (the
@@ -38,13 +39,17 @@ func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float
 	}
 	f.Wanted = OptimalEmployees(fp, e.TFP, f.Quality, margin, e.Wage, f.Form)
 	lstar := f.Wanted
-	limit := EmployeeCap(fp, f.Form, f.Location, true)
+	site := float64(fp.VillageSiteCap)
+	if rules.SiteCaps != nil {
+		site = rules.SiteCaps[f.Village]
+	}
+	limit := EmployeeCap(fp, f.Form, f.Location, true, site)
 	if f.Location == EstateSite {
 		limit = min(limit, f.Plot/p.Land.SquareMetresPerEmployee)
 	}
-	if f.Form.Collective() && rules.SoftBudget {
-		// Soft budget: collectives do not plan to shed labour (their site
-		// or plot still limits them).
+	if f.Form.Collective() && rules.SoftBudget && !f.Unpaid {
+		// Soft budget: collectives whose owners pay their losses do not
+		// plan to shed labour (their site or plot still limits them).
 		lstar = max(lstar, f.Employees)
 	}
 	f.Target = min(lstar, limit)
@@ -134,14 +139,31 @@ func GrowthOver(p *FirmParams, employees, desired float64, months int) float64 {
 // when capInForce ("employing a maximum of seven people"; the engine keeps
 // it in force throughout: a getihu that outgrows it must become a private
 // enterprise or borrow a red hat), the size a village site allows for firms
-// outside estates, and no limit otherwise.
-func EmployeeCap(p *FirmParams, form LegalForm, loc Location, capInForce bool) float64 {
+// outside estates (siteCap, SiteCap), and no limit otherwise.
+func EmployeeCap(p *FirmParams, form LegalForm, loc Location, capInForce bool, siteCap float64) float64 {
 	c := math.Inf(1)
 	if (form == Getihu || form == Underground) && capInForce {
 		c = float64(p.GetihuCap)
 	}
 	if loc == VillageSite {
-		c = min(c, float64(p.VillageSiteCap))
+		c = min(c, siteCap)
+	}
+	return c
+}
+
+// SiteCap is the most employees a firm may have on a site of a village
+// whose posts businessmen hold in the share business: village_site_cap,
+// widened by land_release for a village led by businessmen, which releases
+// its land to firms, when elections have consequences. Article: "The
+// village of Qianhuang ... started by exploring a 59-acre plot of land
+// near the river, in order to install dozens of family companies there";
+// the local government's support "enables companies to obtain information
+// and assistance more quickly, for example when acquiring land to
+// accommodate company expansion".
+func SiteCap(fp *FirmParams, vp *VillageParams, business float64) float64 {
+	c := float64(fp.VillageSiteCap)
+	if vp.ElectionConsequences {
+		c *= 1 + vp.LandRelease*business
 	}
 	return c
 }

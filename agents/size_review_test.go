@@ -126,14 +126,14 @@ func TestEmployeeCap(t *testing.T) {
 		{Private, AwayTo(2), true, inf},
 	}
 	for _, tt := range tests {
-		if got := EmployeeCap(p, tt.form, tt.loc, tt.inFor); got != tt.want {
+		if got := EmployeeCap(p, tt.form, tt.loc, tt.inFor, float64(p.VillageSiteCap)); got != tt.want {
 			t.Errorf("EmployeeCap(%s, %s, cap in force %v) = %g, want %g", tt.form, tt.loc, tt.inFor, got, tt.want)
 		}
 	}
 	t.Run("village site cap below the getihu cap", func(t *testing.T) {
 		q := *p
 		q.VillageSiteCap = 3
-		if got := EmployeeCap(&q, Getihu, VillageSite, true); got != 3 {
+		if got := EmployeeCap(&q, Getihu, VillageSite, true, float64(q.VillageSiteCap)); got != 3 {
 			t.Errorf("EmployeeCap(getihu, village, site cap 3) = %g, want 3 (the smaller cap)", got)
 		}
 	})
@@ -193,4 +193,21 @@ func TestReviewSize(t *testing.T) {
 			t.Errorf("employees %g, want the family of 2", f.Employees)
 		}
 	})
+}
+
+func TestSiteCap(t *testing.T) {
+	fp := &testParams().Firms
+	vp := &testParams().Villages
+	fp.VillageSiteCap, vp.LandRelease = 30, 1
+	vp.ElectionConsequences = true
+	if got := SiteCap(fp, vp, 0.5); got != 45 {
+		t.Errorf("half the posts to businessmen: site cap %g, want 45", got)
+	}
+	if got := SiteCap(fp, vp, 0); got != 30 {
+		t.Errorf("no businessmen: site cap %g, want 30", got)
+	}
+	vp.ElectionConsequences = false
+	if got := SiteCap(fp, vp, 1); got != 30 {
+		t.Errorf("elections without consequences: site cap %g, want 30", got)
+	}
 }

@@ -41,7 +41,7 @@ func FoundSpinoff(p *FirmParams, reg *RegistrationRules, parent *Firm, v *Villag
 		if h.Firm >= 0 || h.Activity == Left {
 			continue
 		}
-		form := Register(p, reg, v.Cover, float64(h.Workers), r)
+		form := Register(p, reg, v.Stance, float64(h.Workers), r)
 		if reg.PrivateFree && (parent.Form.Enterprise() || parent.Form.Collective()) && form == Getihu {
 			form = Private
 		}

@@ -21,7 +21,6 @@ type EntryRules struct {
 type EntryView struct {
 	Village    *Village
 	ModalShare float64 // share of the village's workshops making its main product
-	Mantang    bool    // the village is Mantang
 }
 
 // Entry is a household's decision to open a workshop: whether it opens
@@ -32,12 +31,14 @@ type Entry struct {
 	Form    LegalForm
 	Quality float64
 	Capital float64 // paid from the household's savings
+	Advance float64 // advanced by its village (Advance), paid from the village's budget
 }
 
 // ConsiderWorkshop is the entry decision of a reviewed household: the
-// product it would make (ChooseProduct), the capital it needs, its ability
-// to make the product, the form it would register (Register), and the
-// workshop's expected profit, which EntryProbability weighs. Its gates are
+// product it would make (ChooseProduct), the form it would register
+// (Register), the capital it needs less what its village advances to a
+// red hat (Advance), its ability to make the product, and the workshop's
+// expected profit, which EntryProbability weighs. Its gates are
 // EntryProbability's: nothing is drawn before household responsibility, and
 // a household without the capital stops there.
 func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r *rng.Draws) Entry {
@@ -51,11 +52,16 @@ func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r
 		return Entry{} // nothing it knows how to make and sell
 	}
 	in := EntryInputs{Allowed: rules.Allowed, FarmIncome: e.FarmIncome, Savings: h.Savings}
-	credit := 0.0
-	if vil.Stance == Encourage {
-		in.Encouragement, credit = p.Villages.EncouragementBoost, p.Villages.EncouragementCredit
+	form := Register(fp, &rules.Registration, vil.Stance, float64(h.Workers), r)
+	need := rules.Products[prod].Capital * e.PriceLevel * hp.WorkshopStartCapital
+	advance := 0.0
+	if form == RedHat {
+		advance = Advance(&p.Villages, vil, need) // the confederation's members
 	}
-	in.CapitalNeed = rules.Products[prod].Capital * e.PriceLevel * hp.WorkshopStartCapital * (1 - credit)
+	if vil.Stance == Encourage {
+		in.Encouragement = p.Villages.EncouragementBoost
+	}
+	in.CapitalNeed = need - advance
 	if in.blocked() {
 		return Entry{} // no "first pot of gold" yet
 	}
@@ -66,7 +72,6 @@ func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r
 	if nh := float64(len(vil.Households)); nh > 0 {
 		in.NeighbourShare = float64(vil.Workshops) / nh
 	}
-	form := Register(fp, &rules.Registration, vil.Cover, float64(h.Workers), r)
 	vol := output(fp, e.TFP, quality, e.LabourPow(fp, float64(h.Workers)), form) * 12 * SalesAccess(fp, form, e.InvoicingForAll)
 	// Expected profit before the cost of cover; the cover (the
 	// confederation's fees of a red hat) is weighed on its own.
@@ -79,13 +84,13 @@ func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r
 	in.ExpectedProfit = vol * UnitMargin(fp, e.Price[prod], e.PriceLevel, rates.Total(), 0)
 	in.CoverCost = fees * vol * e.Price[prod]
 	if form == Underground {
-		in.SanctionProb = min(1, SanctionProbability(&rules.Sanctions, vil.Stance, v.Mantang)*12)
+		in.SanctionProb = min(1, SanctionProbability(&rules.Sanctions, vil.Stance)*12)
 	}
 	in.SanctionLoss = hp.SanctionLoss * e.PriceLevel
 	if r.Float64() >= EntryProbability(hp, in) {
 		return Entry{}
 	}
-	return Entry{Open: true, Product: int16(prod), Form: form, Quality: quality, Capital: in.CapitalNeed}
+	return Entry{Open: true, Product: int16(prod), Form: form, Quality: quality, Capital: in.CapitalNeed, Advance: advance}
 }
 
 // Logistic is the standard logistic function.
@@ -140,4 +145,15 @@ func ChooseProduct(p *HouseholdParams, known, villageModal int, modalShare, u fl
 		return villageModal
 	}
 	return known
+}
+
+// PractisesCraft reports whether a household that knows a traditional
+// craft in 1978 already practises it in a secret workshop, with the tools
+// it has: with probability craft_practice. Article: "From the start of the
+// economic reform, the peasants of Mantang had secretly engaged in small
+// scale and commercial activities";
+// the county's "sedentary craftsmen, who switched between agricultural
+// activities and small-scale metal activities".
+func PractisesCraft(p *HouseholdParams, r *rng.Draws) bool {
+	return r.Float64() < p.CraftPractice
 }

@@ -208,7 +208,7 @@ func TestConsiderWorkshop(t *testing.T) {
 		p.Households.EntryRate, p.Households.EntrySensitivity, p.Households.WorkshopStartCapital = 1, 100, 1
 		p.Households.ImitationCopy = 0 // it makes what it knows
 		p.Firms.QualityDispersion = 0  // quality 1
-		p.Villages.EncouragementCredit = 0.5
+		p.Villages.EncouragementCredit, p.Villages.Spending = 0.5, true
 		return p
 	}
 	products := []Product{{Name: "scales", Available: 1978, Capital: 100}, {Name: "later", Available: 2000, Capital: 100}}
@@ -224,13 +224,15 @@ func TestConsiderWorkshop(t *testing.T) {
 		stance  Stance
 		open    bool
 		capital float64
+		form    LegalForm
 	}{
-		{"opens", rules, 0, 1000, Tolerate, true, 100},
-		{"encouraged: the committee's credit", rules, 0, 1000, Encourage, true, 50},
-		{"not before household responsibility", func() EntryRules { r := rules(); r.Allowed = false; return r }, 0, 1000, Tolerate, false, 0},
-		{"without the capital", rules, 0, 99, Tolerate, false, 0},
-		{"knows no product", rules, -1, 1000, Tolerate, false, 0},
-		{"the product is not yet made", rules, 1, 1000, Tolerate, false, 0},
+		{"opens", rules, 0, 1000, Tolerate, true, 100, Getihu},
+		{"encouraged: the committee's advance", rules, 0, 1000, Encourage, true, 50, anyRegistered},
+		{"a secret workshop where the village represses", rules, 0, 1000, Repress, true, 100, Underground},
+		{"not before household responsibility", func() EntryRules { r := rules(); r.Allowed = false; return r }, 0, 1000, Tolerate, false, 0, 0},
+		{"without the capital", rules, 0, 99, Tolerate, false, 0, 0},
+		{"knows no product", rules, -1, 1000, Tolerate, false, 0, 0},
+		{"the product is not yet made", rules, 1, 1000, Tolerate, false, 0, 0},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -243,8 +245,12 @@ func TestConsiderWorkshop(t *testing.T) {
 			if !e.Open {
 				return
 			}
-			if e.Product != tt.known || e.Form != Getihu || e.Quality != 1 || math.Abs(e.Capital-tt.capital) > 1e-9 {
-				t.Errorf("entry = %+v, want product %d, a getihu of quality 1 and capital %g", e, tt.known, tt.capital)
+			formOK := e.Form == tt.form || tt.form == anyRegistered && (e.Form == Getihu || e.Form == RedHat)
+			if e.Product != tt.known || !formOK || e.Quality != 1 || math.Abs(e.Capital-tt.capital) > 1e-9 {
+				t.Errorf("entry = %+v, want product %d, form %v, quality 1 and capital %g", e, tt.known, tt.form, tt.capital)
+			}
+			if tt.stance == Encourage && math.Abs(e.Advance-tt.capital) > 1e-9 {
+				t.Errorf("advance %g, want %g (half the capital)", e.Advance, tt.capital)
 			}
 			if h.Savings != tt.savings {
 				t.Errorf("the rule spent the savings: sim applies the entry")
@@ -252,3 +258,7 @@ func TestConsiderWorkshop(t *testing.T) {
 		})
 	}
 }
+
+// anyRegistered, as the form a test wants: a getihu or a red hat, as the
+// workshop's need of invoices draws.
+const anyRegistered LegalForm = 255

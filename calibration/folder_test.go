@@ -56,7 +56,7 @@ func TestFolderRefusals(t *testing.T) {
 	otherSpec := *spec
 	otherSpec.Seed++
 	otherBase := CloneConfig(base)
-	otherBase.Params.Firms.CollectiveFoundRate *= 1.01
+	otherBase.Params.Villages.ContactRate *= 1.01
 	otherTargets := slices.Clone(targets)
 	otherTargets[0].High *= 1.01
 	notCalibration := t.TempDir()

@@ -25,7 +25,7 @@ runs: 2
 seed: 3
 profile_points: 3
 parameters:
-  - {path: params.households.entry_rate, low: 0.02, high: 0.4, transform: log}
+  - {path: params.households.entry_rate, low: 0.005, high: 0.4, transform: log}
   - {name: traditional_markets, path: "ladder[0:4].market", low: 0.5, high: 2, transform: log}
   - {path: township_collective_share, low: 0.1, high: 0.6}
 `))

@@ -70,15 +70,20 @@ var Topics = []Topic{
 	{Name: "mantang", Title: "Mantang village", Panels: []Panel{
 		{YLabel: "households / persons", Curves: []Curve{
 			{"mantang_workshops_per_183", "workshops per 183 households"},
+			{"mantang_registered_per_183", "registered workshops per 183 households"},
 			{"mantang_arrests", "arrests (cumulative)"},
 		}},
 		{Title: "scale making", YLabel: "share", Curves: []Curve{
 			{"mantang_scale_share", "share making scales"},
 		}},
 	}},
-	{Name: "specialised_villages", Title: "Specialised villages", Panels: []Panel{{
+	{Name: "specialised_villages", Title: "Specialised villages and the compromise's adopters", Panels: []Panel{{
 		YLabel: "villages",
-		Curves: []Curve{{"specialised_villages", "specialised villages"}},
+		Curves: []Curve{
+			{"specialised_villages", "specialised villages"},
+			{"villages_covered", "villages that took up the compromise"},
+			{"villages_repressing", "villages repressing workshops"},
+		},
 	}}},
 	{Name: "businessmen_posts", Title: "Village posts held by businessmen", Panels: []Panel{{
 		YLabel: "share",

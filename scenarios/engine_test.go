@@ -47,7 +47,7 @@ func TestEngineAtTheLimits(t *testing.T) {
 	}
 	cfg.Params.Villages.Villages = MaxVillageProducts / MaxProducts
 	cfg.Mantang.CraftSector, cfg.Figures = "s0", sim.Figures{DoorsRung: "r0", LargeFirmSectors: []string{"s1"}}
-	cfg.Params.Firms.CollectiveExitRate = 0 // so that the one collective of the scaled county lives to be recorded
+	cfg.Params.Villages.CollectiveDebtLimit = 100 // so that the one collective of the scaled county lives to be recorded
 	if err := ValidateConfig(&cfg); err != nil {
 		t.Fatalf("the largest sizes are refused: %v", err)
 	}

@@ -40,7 +40,7 @@ func TestCounterfactual(t *testing.T) {
 	for _, e := range c.Events {
 		got = append(got, fmt.Sprintf("%s %s", e.Date, e.Kind))
 	}
-	want := "1980-01 household_responsibility, 1984-06 getihu_legal, 1990-01 confederation, " +
+	want := "1980-01 household_responsibility, 1984-06 getihu_legal, 1990-01 legitimisation, " +
 		"1992-02 southern_tour, 1992-02 export_opening, 1996-01 land_quota, 2008-10 financial_crisis"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("events:\n got %s\nwant %s", strings.Join(got, ", "), want)

@@ -39,7 +39,7 @@ func TestLoad(t *testing.T) {
 		{"pedlar_share_1950s", Context, "", 1953, 0.15},
 		{"collectives_1978", Context, "", 1978, 1000},
 		{"mantang_households_1982", Context, "", 1982, 183},
-		{"mantang_workshops_1982", Calibrate, "mantang_workshops_per_183", 1982, 170},
+		{"mantang_workshops_1982", Calibrate, "mantang_registered_per_183", 1982, 170},
 		{"mantang_arrests", Validate, "mantang_arrests", 1982, 80},
 		{"township_factories_1985", Calibrate, "firms_township", 1985, 295},
 		{"village_factories_1985", Calibrate, "firms_village", 1985, 525},

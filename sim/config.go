@@ -67,11 +67,11 @@ type Destination struct {
 // with no Mantang: the mantang_* events then act on no village and the
 // mantang_* series are empty.
 type Mantang struct {
-	Village            int     `yaml:"village" range:"-1,100000"` // index among the villages
-	Households         int     `yaml:"households" range:"1,100000"`
-	CraftSector        string  `yaml:"craft_sector"`                    // the sector of its craft; its households know the sector's first product
-	Tradition          float64 `yaml:"tradition" range:"0,1"`           // share of its households that know the craft in 1978
-	RepressionSanction float64 `yaml:"repression_sanction" range:"0,1"` // monthly risk of a raid on an unregistered workshop while it represses
+	Village     int     `yaml:"village" range:"-1,100000"` // index among the villages
+	Households  int     `yaml:"households" range:"1,100000"`
+	CraftSector string  `yaml:"craft_sector"`          // the sector of its craft; its households know the sector's first product
+	Tradition   float64 `yaml:"tradition" range:"0,1"` // share of its households that know the craft in 1978
+	NeverYields bool    `yaml:"never_yields"`          // its cadres never yield to a revolt (the no_compromise counterfactual)
 }
 
 // Figures names the parts of the ladder that the article's figures count.
@@ -109,10 +109,8 @@ type EventKind string
 // The event kinds the engine knows.
 const (
 	HouseholdResponsibility EventKind = "household_responsibility"
-	MantangRepression       EventKind = "mantang_repression"
+	CapitalistTails         EventKind = "capitalist_tails"
 	GetihuLegal             EventKind = "getihu_legal"
-	MantangCompromise       EventKind = "mantang_compromise"
-	Confederation           EventKind = "confederation"
 	RedHatRepression        EventKind = "red_hat_repression"
 	Legitimisation          EventKind = "legitimisation"
 	RuralCompanies          EventKind = "rural_companies"
@@ -137,8 +135,8 @@ const (
 
 // EventKinds lists every known kind, in the order documented.
 var EventKinds = []EventKind{
-	HouseholdResponsibility, MantangRepression, GetihuLegal, MantangCompromise,
-	Confederation, RedHatRepression, Legitimisation, RuralCompanies,
+	HouseholdResponsibility, CapitalistTails, GetihuLegal,
+	RedHatRepression, Legitimisation, RuralCompanies,
 	VillageElections, SouthernTour, ExportOpening, CollectiveShareholding,
 	ControlManagement, TaxRanking, SpecialistMarket, CompanyConversion,
 	LandQuota, InnovationCentre, Yongwujin, ServiceCentres,

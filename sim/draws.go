@@ -15,8 +15,8 @@ const (
 	drawOccupation                        // household review: peddling starts, what pedlars learn, stops
 	drawEmigration                        // household review: leaving the county
 	drawEntry                             // household review: opening a workshop
-	drawCollectiveFounding                // governments: collectives founded this month (county)
-	drawCompromise                        // governments: a village takes up the compromise
+	drawCollectiveFounding                // December: the collective a township or village plans
+	drawCompromise                        // governments: a village hears of the compromise
 	drawLegalForm                         // firms: registration, red hats, raids, privatisation, conversion
 	drawFirmReview                        // firms: the yearly review (quality, designs, owner quits, product)
 	drawTrade                             // firms: exporting and subcontracting
@@ -26,6 +26,7 @@ const (
 	drawLandQueue                         // land: where the queue for estate land starts (county)
 	drawElections                         // December: a village's elections
 	drawHouseholdFormation                // December: new households and their kin (county)
+	drawTies                              // world: a village's kin and pedlar ties
 	numPurposes
 )
 
@@ -33,6 +34,7 @@ var purposeNames = [numPurposes]string{
 	"product_markets", "household_init", "collective_init", "occupation", "emigration", "entry",
 	"collective_founding", "compromise", "legal_form", "firm_review", "trade", "spinoff", "exit",
 	"relocation", "land_queue", "elections", "household_formation",
+	"ties",
 }
 
 // Kinds of agents and places, for their identities.
@@ -43,6 +45,7 @@ var (
 	idSpinoff    = rng.NewPurpose("spinoff")
 	idKin        = rng.NewPurpose("kin_household")
 	idVillage    = rng.NewPurpose("village")
+	idTownship   = rng.NewPurpose("township")
 	idRung       = rng.NewPurpose("rung")
 	county       = rng.NewID(rng.NewPurpose("county"), 0)
 )

@@ -29,7 +29,7 @@ func (w *world) setFirmRules() {
 	pol := &w.policy
 	softBudget := !pol.on(evCollectiveShareholding)
 	w.firmRules = firmRules{
-		size: agents.SizeRules{SoftBudget: softBudget, Fill: w.Labour.Fill, GrowthLo: w.growthLo, GrowthHi: w.growthHi},
+		size: agents.SizeRules{SoftBudget: softBudget, Fill: w.Labour.Fill, GrowthLo: w.growthLo, GrowthHi: w.growthHi, SiteCaps: w.siteCaps()},
 		legal: agents.LegalFormRules{
 			Registration: w.rules.registration, Sanctions: w.rules.sanctions, CollectiveShareholding: !softBudget,
 			CompanyConversion: pol.on(evCompanyConversion), RestructuringSubsidy: pol.on(evRestructuringSubsidy),
@@ -45,6 +45,16 @@ func (w *world) setFirmRules() {
 		},
 		managersFree: pol.on(evControlManagement), softBudget: softBudget, spinoffs: w.spinoffAllowed(),
 	}
+}
+
+// siteCaps are the village site caps of the month (agents.SiteCap), in a
+// slice the world reuses.
+func (w *world) siteCaps() []float64 {
+	w.siteCap = w.siteCap[:0]
+	for v := range w.Villages {
+		w.siteCap = append(w.siteCap, agents.SiteCap(&w.p.Firms, &w.p.Villages, w.Villages[v].BusinessShare()))
+	}
+	return w.siteCap
 }
 
 // stepFirms runs every living firm through the month, in ID order.
@@ -63,13 +73,13 @@ func (w *world) stepFirms() {
 		if f.Alive {
 			rates := agents.Produce(&p.Firms, &w.econ, f)
 			w.Acc.creditTaxes(rates, f.Sales)
+			w.creditGovernments(f, rates)
 			w.Market.addOutput(f, p.Firms.ExportShare)
 			if agents.ReviewsSize(f, month) {
 				w.Labour.Want += agents.ReviewSize(p, &w.econ, &fr.size, f)
 			}
-			if rev := agents.ReviewLegalForm(p, &fr.legal, w.Villages, w.mantang, f, w.rand(drawLegalForm, f.UID)); rev.Raided {
-				w.Acc.Arrests += rev.Arrests
-				w.closeFirm(f)
+			if rev := agents.ReviewLegalForm(p, &fr.legal, w.Villages, f, w.rand(drawLegalForm, f.UID)); rev.Raided {
+				w.raid(f, rev.Arrests)
 			}
 		}
 		if f.Alive && agents.ReviewsYear(f, moy) {
@@ -101,6 +111,41 @@ func (w *world) stepFirms() {
 	if w.closed*8 > len(w.Firms) || w.Month.MonthOfYear() == 12 {
 		w.compactFirms()
 	}
+}
+
+// creditGovernments credits a firm's village and township with their
+// fees and remittances of the month, and counts a household workshop's
+// sales in its village's (what the village would collect fees on).
+func (w *world) creditGovernments(f *agents.Firm, r agents.Rates) {
+	if r.Village == 0 && r.Township == 0 && f.Owner < 0 {
+		return
+	}
+	v := &w.Villages[f.Village]
+	if f.Owner >= 0 && f.Location == agents.VillageSite {
+		v.Private += f.Sales
+	}
+	if r.Village > 0 {
+		agents.Credit(&v.Budget, &v.Revenue, r.Village*f.Sales)
+	}
+	if r.Township > 0 {
+		t := &w.Townships[v.Township]
+		agents.Credit(&t.Budget, &t.Revenue, r.Township*f.Sales)
+	}
+}
+
+// raid closes a secret workshop its village's cadres have detected: its
+// capital is confiscated, its owner fined, its workers arrested; the
+// losses feed the village's revolt (agents.RecordRaid).
+func (w *world) raid(f *agents.Firm, arrested float64) {
+	loss := max(0, f.Capital)
+	if f.Owner >= 0 {
+		h := &w.Households[f.Owner]
+		fine := min(max(0, h.Savings), w.p.Households.SanctionLoss*w.Market.PriceLevel)
+		h.Savings -= fine
+		loss += fine
+	}
+	agents.RecordRaid(&w.Villages[f.Village], loss, arrested)
+	w.closeFirm(f)
 }
 
 // creditTaxes credits each level of government with its share of a

@@ -1,28 +1,146 @@
 package sim
 
-import "clustersim/agents"
+import (
+	"math"
 
-// Sub-step 4, governments (ODD 7.7): townships and villages found
-// collectives (agents/collectives.go) and villages take up the compromise
-// (agents/compromise.go).
+	"clustersim/agents"
+	"clustersim/agents/rng"
+)
 
-// stepGovernments: townships and villages found collective enterprises
-// (after they become rural companies and while collectives are not being
-// privatised); the compromise spreads from Mantang once the city
-// legitimises it. (Repression acts in the firm sub-step, on legal forms,
-// and on the entry decision.)
+// Sub-step 4, governments (ODD 7.7): villages hear of the compromise
+// from their contacts (agents/compromise_contagion.go) and choose their
+// stance (agents/village_stance.go); and, in December, townships and
+// villages pay their collectives' losses or close them, and found new
+// ones from their budgets (agents/government_accounts.go,
+// agents/collectives.go). Fees and remittances are credited in the firm
+// sub-step, as firms sell.
+
+// stepGovernments lets every village's revolt pressure fade by a month,
+// hear of the compromise from covered contacts, and choose its stance.
 func (w *world) stepGovernments() {
-	rules := agents.CollectiveRules{
-		RuralCompanies: w.policy.on(evRuralCompanies), CollectiveShareholding: w.policy.on(evCollectiveShareholding), Scale: w.scale,
-	}
-	n := agents.CollectivesFounded(&w.p.Firms, rules, w.rand(drawCollectiveFounding, county))
-	for k := range n {
-		w.foundCollective(county.Child(idCollective, int(w.Month), k))
-		w.Acc.Entries++
-	}
-	if w.policy.on(evLegitimisation) {
-		for v := range w.Villages {
-			agents.ReviewCompromise(&w.p.Villages, &w.Villages[v], w.rand(drawCompromise, villageID(v)))
+	vp := &w.p.Villages
+	rules := w.rules.stance
+	rules.FarmIncome = w.Labour.FarmIncome
+	fade := math.Pow(1-vp.RevoltFade, 1.0/12)
+	for v := range w.Villages {
+		vil := &w.Villages[v]
+		vil.Pressure *= fade
+		if !vil.Knows && !vil.NeverYields {
+			covered := agents.CoveredContacts(vil, w.Villages, w.Townships[vil.Township].Covered)
+			if covered > 0 && agents.LearnsCompromise(vp, covered, w.rand(drawCompromise, villageID(v))) {
+				vil.Knows = true
+				_, vil.Seen = agents.BestContact(vil, w.Villages, w.townshipVillages(vil.Township))
+			}
 		}
+		was := vil.Covers()
+		agents.ChooseStance(&rules, vil)
+		if !was && vil.Covers() {
+			w.Townships[vil.Township].Covered++
+		}
+	}
+}
+
+// townshipVillages lists the villages of township t (village v is in
+// township v mod townships), in a slice the world reuses.
+func (w *world) townshipVillages(t int32) []int32 {
+	w.scratch = w.scratch[:0]
+	for v := int(t); v < len(w.Villages); v += w.townships {
+		w.scratch = append(w.scratch, int32(v))
+	}
+	return w.scratch
+}
+
+// governmentYear is December's sub-step of the governments: collectives'
+// losses paid or the collectives closed (under the soft budget), then one
+// new collective for each township and village whose budget pays for it.
+func (w *world) governmentYear() {
+	privatising := w.policy.on(evCollectiveShareholding)
+	founding := w.policy.on(evRuralCompanies) && !privatising
+	vp := &w.p.Villages
+	if privatising {
+		// Without the soft budget no owner pays: a collective that lost
+		// money this year is one its owner wants to be rid of (7.10).
+		for i := range w.Firms {
+			if f := &w.Firms[i]; f.Alive && f.Form.Collective() {
+				f.Unpaid = f.YearProfit < 0
+			}
+		}
+	} else {
+		for i := range w.Firms {
+			f := &w.Firms[i]
+			if !f.Alive || !f.Form.Collective() || f.YearProfit >= 0 {
+				continue
+			}
+			budget, spending := w.owner(f)
+			paid := agents.PaidLoss(vp, *budget, -f.YearProfit)
+			if paid > 0 {
+				agents.Spend(budget, spending, paid)
+				f.Capital += paid
+			}
+			f.Unpaid = paid < -f.YearProfit
+			if agents.ClosesCollective(vp, f) {
+				w.closeFirm(f)
+				w.Acc.CollectivesClosed++
+			}
+		}
+	}
+	for t := range w.Townships {
+		tw := &w.Townships[t]
+		uid := rng.NewID(idTownship, t)
+		// the village it is sited in: one of the township's
+		n := (len(w.Villages) - t + w.townships - 1) / w.townships
+		if n <= 0 {
+			continue
+		}
+		r := w.rand(drawCollectiveFounding, uid)
+		v := int32(t + w.townships*r.IntN(n))
+		w.planCollective(agents.TownshipCollective, v, uid, r, founding, &tw.Budget, &tw.Spending)
+	}
+	for v := range w.Villages {
+		vil := &w.Villages[v]
+		uid := villageID(v)
+		w.planCollective(agents.VillageCollective, int32(v), uid, w.rand(drawCollectiveFounding, uid), founding, &vil.Budget, &vil.Spending)
+	}
+}
+
+// planCollective draws the collective a government would found and founds
+// it if its budget pays for it.
+func (w *world) planCollective(form agents.LegalForm, village int32, owner rng.ID, r *rng.Draws, founding bool, budget, spending *float64) {
+	setup := agents.CollectiveSetup{Tradition: w.tradition}
+	c := agents.NewCollective(&w.p.Firms, &setup, form, r)
+	cost := agents.CollectiveCost(&w.p.Households, w.Products[c.Product].Capital, c.Employees, w.Market.PriceLevel)
+	profit := agents.CollectiveProfit(&w.p.Firms, &w.econ, form, c)
+	if !agents.FoundsCollective(&w.p.Villages, founding, *budget, cost, profit) {
+		return
+	}
+	agents.Spend(budget, spending, cost)
+	f := w.newFirm(owner.Child(idCollective, int(w.Month), 0), form, c.Product, village, -1)
+	f.SetEmployees(&w.p.Firms, c.Employees)
+	f.Quality = c.Quality
+	f.Capital = cost
+	w.Acc.Entries++
+	w.Acc.CollectivesFounded++
+}
+
+// owner returns the budget and this year's spending of the government that
+// owns a collective: its township's or its village's.
+func (w *world) owner(f *agents.Firm) (budget, spending *float64) {
+	v := &w.Villages[f.Village]
+	if f.Form == agents.TownshipCollective {
+		t := &w.Townships[v.Township]
+		return &t.Budget, &t.Spending
+	}
+	return &v.Budget, &v.Spending
+}
+
+// closeGovernmentYear ends the year of every government's accounts.
+func (w *world) closeGovernmentYear() {
+	for v := range w.Villages {
+		vil := &w.Villages[v]
+		vil.PrivateLY, vil.Private = vil.Private, 0
+		vil.Revenue, vil.Spending, vil.Advances = 0, 0, 0
+	}
+	for t := range w.Townships {
+		w.Townships[t].Revenue, w.Townships[t].Spending = 0, 0
 	}
 }

@@ -300,30 +300,27 @@ func TestImitationSpecialisesVillages(t *testing.T) {
 		"imitation_weight 0, imitation_copy 0", "baseline")
 }
 
-// TestRepressionSanction: during Mantang's repression (1980–81) raids close
-// unregistered workshops and arrest their workers; without the sanction
-// there are no arrests and more workshops survive. At the baseline's savings
-// hardly any household can afford a workshop before the compromise, so this
-// test gives Mantang more households and them enough savings to open
-// workshops that repression can hit; the comparison is on the sanction alone.
+// TestRepressionSanction: while "cut off the capitalist tails" is the
+// line, repressing villages raid secret workshops and arrest their workers;
+// without the raids (illegal_sanction 0) there are no arrests and more
+// secret workshops survive to 1981.
 func TestRepressionSanction(t *testing.T) {
 	engineTest(t)
 	run := func(sanction float64) runs {
 		return variant(t, func(c *sim.Config) {
-			c.Mantang.Households = 20000
-			c.Params.Households.InitialSavings = 3000
-			c.Mantang.RepressionSanction = sanction
+			c.Regimes = slices.Clone(c.Regimes)
+			c.Regimes[0].Governance.IllegalSanction = sanction
 			endIn(c, 1982)
 		})
 	}
-	with, without := run(0.03), run(0)
-	if a := with.at(t, "mantang_arrests", 1981); !(a > 0) {
-		t.Errorf("mantang_arrests by 1981 with repression_sanction 0.03 = %g, want > 0", a)
+	with, without := run(0.02), run(0)
+	if a := with.at(t, "arrests", 1981); !(a > 0) {
+		t.Errorf("arrests by 1981 with illegal_sanction 0.02 = %g, want > 0", a)
 	}
-	wantZero(t, without, "mantang_arrests", 1980, 1982)
-	wantLess(t, "Mantang workshops at the end of the repression (1981)",
-		with.at(t, "mantang_workshops", 1981), without.at(t, "mantang_workshops", 1981),
-		"repression_sanction 0.03", "repression_sanction 0")
+	wantZero(t, without, "arrests", 1980, 1982)
+	wantLess(t, "secret workshops at the end of the capitalist-tails line (1981)",
+		with.at(t, "firms_underground", 1981), without.at(t, "firms_underground", 1981),
+		"illegal_sanction 0.02", "illegal_sanction 0")
 }
 
 // Legal forms: red hats, the getihu cap, collectives.
@@ -331,16 +328,9 @@ func TestRepressionSanction(t *testing.T) {
 func TestRedHat(t *testing.T) {
 	engineTest(t)
 	base := baseline(t)
-	t.Run("no cover without the confederation", func(t *testing.T) {
-		off := variant(t, func(c *sim.Config) {
-			c.Events = removeEvents(c.Events, sim.Confederation, sim.Legitimisation)
-			endIn(c, 1991)
-		})
-		if v := base.at(t, "firms_red_hat", 1985); !(v > 0) {
-			t.Errorf("baseline firms_red_hat in 1985 = %g, want > 0", v)
-		}
-		wantZero(t, off, "firms_red_hat", 1980, 1991)
-	})
+	if v := base.at(t, "firms_red_hat", 1985); !(v > 0) {
+		t.Errorf("baseline firms_red_hat in 1985 = %g, want > 0", v)
+	}
 	t.Run("fewer red hats without the access they give", func(t *testing.T) {
 		off := variant(t, func(c *sim.Config) {
 			c.Params.Firms.RedHatAccess = 0
@@ -386,13 +376,8 @@ func TestCollectivesAndPrivatisation(t *testing.T) {
 				t.Errorf("baseline %s in 1985 = %g, want > 0", s, v)
 			}
 		}
-		none := variant(t, func(c *sim.Config) {
-			c.Params.Firms.CollectiveFoundRate = 0
-			endIn(c, 1993)
-		})
-		wantLess(t, "collectives in 1993",
-			none.at(t, "firms_collective", 1993), base.at(t, "firms_collective", 1993),
-			"collective_found_rate 0", "baseline")
+		// What governments spend on them (their losses, new ones) is
+		// ablated at full scale: TestAblateSpending.
 	})
 	t.Run("privatisation", func(t *testing.T) {
 		kept := variant(t, func(c *sim.Config) {
@@ -657,7 +642,7 @@ func TestTaxesByLevel(t *testing.T) {
 	// 1% and 3% of the same sales.
 	noCollectives := func(c *sim.Config) {
 		c.Collectives = 0
-		c.Params.Firms.CollectiveFoundRate = 0
+		c.Params.Villages.Spending = false // no collectives founded from budgets
 	}
 	t.Run("confederation fees 1% commune, 3% village", func(t *testing.T) {
 		cfg := baselineConfig(t)
@@ -689,6 +674,10 @@ func TestTaxesByLevel(t *testing.T) {
 		wantZero(t, res, "taxes_city", 1980, 1991)
 		wantPositive(t, res, "taxes_city", 2000, 2010)
 	})
+	// Without fees the cover pays the village nothing: no village takes
+	// up the compromise (its official costs more than it collects), so no
+	// workshop wears a red hat and neither the commune nor the village
+	// collects anything.
 	t.Run("no commune or village fees", func(t *testing.T) {
 		cfg := baselineConfig(t)
 		noCollectives(cfg)
@@ -698,7 +687,8 @@ func TestTaxesByLevel(t *testing.T) {
 		}
 		endIn(cfg, 1991)
 		res := simulate(t, cfg)
-		wantPositive(t, res, "firms_red_hat", 1984, 1991)
+		wantZero(t, res, "villages_covered", 1980, 1991)
+		wantZero(t, res, "firms_red_hat", 1980, 1991)
 		wantZero(t, res, "taxes_township", 1980, 1991)
 		wantZero(t, res, "taxes_village", 1980, 1991)
 		wantPositive(t, res, "taxes_state", 1984, 1991)

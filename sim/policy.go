@@ -21,10 +21,8 @@ type event int
 
 const (
 	evHouseholdResponsibility event = iota
-	evMantangRepression
+	evCapitalistTails
 	evGetihuLegal
-	evMantangCompromise
-	evConfederation
 	evRedHatRepression
 	evLegitimisation
 	evRuralCompanies
@@ -50,10 +48,8 @@ const (
 // eventIndex gives the kind of each event index.
 var eventIndex = [...]EventKind{
 	HouseholdResponsibility,
-	MantangRepression,
+	CapitalistTails,
 	GetihuLegal,
-	MantangCompromise,
-	Confederation,
 	RedHatRepression,
 	Legitimisation,
 	RuralCompanies,
@@ -141,6 +137,7 @@ func (p *policy) privateAllowed() bool { return p.on(evSouthernTour) }
 type monthRules struct {
 	registration agents.RegistrationRules
 	sanctions    agents.SanctionRules
+	stance       agents.StanceRules
 }
 
 // setRules sets the rules of the month from the events and regime in force.
@@ -151,33 +148,23 @@ func (w *world) setRules() {
 		RedHatRepression: w.policy.on(evRedHatRepression),
 		RedHatFees:       g.CommuneFee + g.VillageFee + g.StateTax, GetihuTax: g.GetihuTax,
 	}
-	w.rules.sanctions = agents.SanctionRules{
-		Illegal: g.IllegalSanction, Tolerance: g.Tolerance, Mantang: w.cfg.Mantang.RepressionSanction,
-	}
+	w.rules.sanctions = agents.SanctionRules{Illegal: g.IllegalSanction, Tolerance: g.Tolerance}
+	w.rules.stance = w.stanceRules()
 }
 
-// applyEvents gives the one-off effects of events that begin this month.
-func (w *world) applyEvents(began []EventKind) {
-	for _, k := range began {
-		switch k {
-		case MantangRepression:
-			if w.mantang >= 0 {
-				w.Villages[w.mantang].Stance = agents.Repress
-			}
-		case MantangCompromise:
-			if w.mantang >= 0 {
-				w.Villages[w.mantang].Stance = agents.Encourage
-			}
-		case Confederation:
-			if w.mantang >= 0 {
-				w.Villages[w.mantang].Cover = true
-			}
-		case Legitimisation:
-			for v := range w.Villages {
-				if w.Villages[v].Stance == agents.Repress {
-					w.Villages[v].Stance = agents.Tolerate
-				}
-			}
-		}
+// stanceRules are the political risks of the line from above this month,
+// as the villages weigh them (ODD 7.7.2). While "cut off the capitalist
+// tails" is the line, turning a blind eye and covering both carry
+// tails_risk; while fictitious collectives are repressed (1982–84) and the
+// city has not legitimised them, covering carries red_hat_risk besides.
+func (w *world) stanceRules() agents.StanceRules {
+	vp := &w.p.Villages
+	r := agents.StanceRules{FarmIncome: w.Labour.FarmIncome, VillageFee: w.policy.gov.VillageFee, OfficialCost: vp.OfficialCost, Scale: w.scale, Month: int32(w.Month)}
+	if w.policy.on(evCapitalistTails) {
+		r.TolerateRisk, r.CoverRisk = vp.TailsRisk, vp.TailsRisk
 	}
+	if w.policy.on(evRedHatRepression) && !w.policy.on(evLegitimisation) {
+		r.CoverRisk += vp.RedHatRisk
+	}
+	return r
 }

@@ -244,8 +244,17 @@ func (rc *recorder) recordLand(v *View) {
 func (rc *recorder) recordVillages(v *View) {
 	vp := &v.Params().Villages
 	specialised, posts, business := 0.0, 0.0, 0.0
+	covered, repressing, arrests, budgets := 0.0, 0.0, 0.0, 0.0
 	for i := range v.Villages {
 		vil := &v.Villages[i]
+		if vil.Covers() {
+			covered++
+		}
+		if vil.Stance == agents.Repress {
+			repressing++
+		}
+		arrests += vil.Arrests
+		budgets += vil.Budget
 		if int(vil.Workshops) >= vp.SpecialisedMinWorkshops && v.ModalShare(int32(i)) >= vp.SpecialisedShare {
 			specialised++
 		}
@@ -253,6 +262,18 @@ func (rc *recorder) recordVillages(v *View) {
 		business += float64(vil.Businessmen)
 	}
 	rc.set("specialised_villages", specialised/v.Scale())
+	rc.set("villages_covered", covered/v.Scale())
+	rc.set("villages_repressing", repressing/v.Scale())
+	rc.set("arrests", arrests/v.Scale())
+	rc.set("budgets_villages", budgets/v.Scale())
+	townships := 0.0
+	for t := range v.Townships {
+		townships += v.Townships[t].Budget
+	}
+	rc.set("budgets_townships", townships/v.Scale())
+	rc.set("advances", v.Acc.Advances/v.Scale())
+	rc.set("collectives_founded", float64(v.Acc.CollectivesFounded)/v.Scale())
+	rc.set("collectives_closed", float64(v.Acc.CollectivesClosed)/v.Scale())
 	if posts > 0 {
 		rc.set("businessmen_posts_share", business/posts)
 	}
@@ -262,7 +283,7 @@ func (rc *recorder) recordVillages(v *View) {
 // recordMantang records the series of the village the scenario names
 // Mantang; they are NaN (empty) in a county without one.
 func (rc *recorder) recordMantang(v *View) {
-	mantang := []string{"mantang_households", "mantang_workshops", "mantang_workshops_per_183", "mantang_arrests", "mantang_scale_share"}
+	mantang := []string{"mantang_households", "mantang_workshops", "mantang_workshops_per_183", "mantang_registered_per_183", "mantang_arrests", "mantang_compromise", "mantang_scale_share"}
 	mi := v.Mantang()
 	if mi < 0 {
 		for _, name := range mantang {
@@ -289,8 +310,23 @@ func (rc *recorder) recordMantang(v *View) {
 		// per the article's base: "170 of the 183 households"
 		rc.set("mantang_workshops_per_183", float64(m.Workshops)/nh*float64(v.Config().Mantang.Households))
 	}
-	rc.cumulative(v, "mantang_arrests", v.Acc.Arrests/v.Scale())
+	rc.set("mantang_arrests", m.Arrests/v.Scale())
 	rc.set("mantang_scale_share", craftShare)
+	registered := 0.0
+	for i := range v.Firms {
+		if f := &v.Firms[i]; f.Alive && f.Owner >= 0 && int(f.Village) == mi && f.Location.InYongkang() && f.Form.Registered() {
+			registered++
+		}
+	}
+	if nh > 0 {
+		rc.set("mantang_registered_per_183", registered/nh*float64(v.Config().Mantang.Households))
+	}
+	compromise := math.NaN() // not yet
+	if m.CoverSince > 0 {
+		c := Month(m.CoverSince)
+		compromise = float64(c.Year()) + float64(c.MonthOfYear()-1)/12
+	}
+	rc.set("mantang_compromise", compromise)
 }
 
 func (rc *recorder) recordMarkets(v *View, year int, productOutput []float64, productFirms []int, sectorOutput []float64, output float64) {

@@ -20,7 +20,7 @@ var monthly = [...]subStep{
 	{"markets", (*world).updatePrices},
 	// 3. households: the twelfth of households whose review month it is.
 	{"households", (*world).stepHouseholds},
-	// 4. governments: collectives founded, the spread of the compromise.
+	// 4. governments: the compromise heard of, the villages' stances.
 	{"governments", (*world).stepGovernments},
 	// 5. firms: production and accounts, the quarterly review of size,
 	//    form changes, the yearly review, markets, spin-offs, exit.
@@ -35,11 +35,13 @@ var monthly = [...]subStep{
 var yearly = [...]subStep{
 	{"land_quota_and_price", (*world).yearLand},
 	{"elections", (*world).elections},
+	{"government_accounts", (*world).governmentYear},
 	{"record", (*world).record},
 	{"tax_ranking", (*world).rankTaxpayers},
 	{"household_formation", (*world).formHouseholds},
 	{"hot_products", (*world).updateHotProducts},
 	{"year_accounts", (*world).endYear},
+	{"government_year_end", (*world).closeGovernmentYear},
 }
 
 // step advances the world by one month through the schedule.
@@ -58,6 +60,6 @@ func (w *world) step() {
 // the one-off effects of the events that begin.
 func (w *world) stepTimeline() {
 	w.keys.setMonth(w.Month)
-	w.applyEvents(w.policy.update(w.cfg, w.Month))
+	w.policy.update(w.cfg, w.Month)
 	w.setRules()
 }

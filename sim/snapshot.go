@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"clustersim/agents"
 )
 
 // A snapshot is the whole state of a run at the end of a month: the
@@ -27,7 +29,7 @@ import (
 // generator: draws are keyed by what they are for (docs/ODD.md 4.9).
 
 // SnapshotVersion is the format version this build writes and reads.
-const SnapshotVersion = 1
+const SnapshotVersion = 2 // 2: the local state (village and township accounts, stances, ties)
 
 const snapshotMagic = "clustersim-state"
 
@@ -250,6 +252,8 @@ func (w *world) checkRestored() error {
 		return fmt.Errorf("it has %d estates, the scenario %d", len(w.Estates), len(w.cfg.Estates))
 	case len(w.VillProd) != len(w.Villages)*np:
 		return fmt.Errorf("its village counts do not match its villages and products")
+	case len(w.Townships) != w.scaledCount(w.p.Villages.Townships):
+		return fmt.Errorf("it has %d townships, the scenario %d", len(w.Townships), w.scaledCount(w.p.Villages.Townships))
 	}
 	for _, s := range [][]float64{w.Market.Volume, w.Market.Export, w.Market.Share, w.Market.ExportShare, w.Market.Price, w.Market.ExportPrice} {
 		if len(s) != np {
@@ -274,9 +278,18 @@ func (w *world) checkRestored() error {
 		}
 	}
 	for i := range w.Villages {
-		for _, h := range w.Villages[i].Households {
+		v := &w.Villages[i]
+		for _, h := range v.Households {
 			if h < 0 || int(h) >= len(w.Households) {
 				return fmt.Errorf("village %d lists a household it does not have", i)
+			}
+		}
+		if v.Township < 0 || int(v.Township) >= len(w.Townships) || v.Stance > agents.Encourage {
+			return fmt.Errorf("village %d does not fit the scenario", i)
+		}
+		for _, t := range v.Ties {
+			if t < -1 || int(t) >= len(w.Villages) {
+				return fmt.Errorf("village %d has a tie to a village it does not have", i)
 			}
 		}
 	}

@@ -110,7 +110,7 @@ func TestSnapshotRefused(t *testing.T) {
 		{"header only", snap[:10], cfg, "does not start as a state file"},
 		{"empty", nil, cfg, "truncated"},
 		{"flipped byte", flipped, cfg, "corrupted"},
-		{"another version", version, cfg, "format version 2; this build of clustersim reads version 1"},
+		{"another version", version, cfg, "format version 3; this build of clustersim reads version 2"},
 		{"another scenario", snap, other, `saved from scenario "yongkang"`},
 		{"not a state", []byte("name: yongkang\nbase: yongkang\n" + strings.Repeat("x", 100)), cfg, "does not start as a state file"},
 		{"trailing bytes", append(bytes.Clone(snap), 0), cfg, "bytes follow its checksum"},

@@ -13,6 +13,7 @@ type State struct {
 
 	Households []agents.Household
 	Villages   []agents.Village
+	Townships  []agents.Township
 	Firms      []agents.Firm // firms in ID order: the living, and those closed since the last compaction (never in December)
 	NextFirmID int32         // the ID of the next firm founded
 	Products   []agents.Product
@@ -76,5 +77,7 @@ type YearAccounts struct {
 	Taxes                          agents.Rates
 	Entries, Spinoffs, Exits, Left int
 	MovedYongwujin                 int
-	Arrests                        float64
+	CollectivesFounded             int
+	CollectivesClosed              int
+	Advances                       float64
 }

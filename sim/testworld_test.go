@@ -237,14 +237,16 @@ func TestWorkshopCountsAfterArrest(t *testing.T) {
 	cfg := testConfig()
 	cfg.Ladder[0].Products = 3
 	cfg.Ladder[0].Complexity = 0
-	cfg.Events = []Event{{Date: cfg.Start, Kind: MantangRepression}}
-	cfg.Mantang.RepressionSanction = 1      // every unregistered workshop in Mantang is raided
-	cfg.Params.Firms.UpgradeRate = 1        // every firm reviews its product in its review month
-	cfg.Params.Firms.UpgradeProfitFloor = 1 // and, earning less than its sales,
-	cfg.Params.Firms.MaterialsShare = 0.5   // takes any product it can make
+	cfg.Events = []Event{{Date: cfg.Start, Kind: CapitalistTails}}
+	cfg.Regimes[0].Governance.IllegalSanction = 1 // every unregistered workshop of a repressing village is raided
+	cfg.Params.Villages.TailsRisk = 1             // and every village represses
+	cfg.Params.Firms.UpgradeRate = 1              // every firm reviews its product in its review month
+	cfg.Params.Firms.UpgradeProfitFloor = 1       // and, earning less than its sales,
+	cfg.Params.Firms.MaterialsShare = 0.5         // takes any product it can make
 	w := newTestWorld(t, cfg, 1)
-	w.stepTimeline() // Mantang represses from the first month
+	w.stepTimeline()
 	w.updatePrices()
+	w.stepGovernments() // the villages repress from the first month
 
 	owner := w.Villages[0].Households[0]
 	f := w.newFirm(w.Households[owner].UID.Child(idWorkshop, int(w.Month), 0), agents.Underground, 0, 0, owner)
@@ -259,7 +261,7 @@ func TestWorkshopCountsAfterArrest(t *testing.T) {
 	w.stepFirms()
 
 	if w.firm(f.ID) != nil {
-		t.Fatalf("the workshop survived a raid with repression_sanction 1")
+		t.Fatalf("the workshop survived a raid with illegal_sanction 1")
 	}
 	np := len(w.Products)
 	for v := range w.Villages {

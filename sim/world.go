@@ -31,7 +31,9 @@ type world struct {
 	firmRules firmRules // what the firms' rules see of the month (set by stepFirms)
 	rec       recorder
 
-	growthLo, growthHi float64 // see agents.GrowthSaturation
+	growthLo, growthHi float64   // see agents.GrowthSaturation
+	siteCap            []float64 // the village site caps of the month (siteCaps)
+	scratch            []int32   // a reused list of villages (townshipVillages)
 
 	destShares []float64          // the share of each destination of relocating firms
 	formed     []agents.Household // the households formed this year (storage reused by formHouseholds)
@@ -63,6 +65,7 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 	w.buildHouseholds()
 	w.Firms = make([]agents.Firm, 0, len(w.Households)) // about the firms alive at once
 	w.buildCollectives()
+	w.buildSecretWorkshops()
 	for _, e := range cfg.Estates {
 		w.Estates = append(w.Estates, EstateState{Open: e.Open, Capacity: e.Capacity * scale})
 	}
@@ -157,9 +160,20 @@ func (w *world) buildVillages() {
 	vp := &w.p.Villages
 	nv := w.scaledCount(vp.Villages)
 	w.Villages = make([]agents.Village, nv)
-	for v := range w.Villages {
-		w.Villages[v] = agents.Village{Township: int32(v % w.townships), Stance: agents.Tolerate, Modal: -1, Posts: int32(vp.PostsPerVillage)}
+	township := make([]int32, nv)
+	for v := range township {
+		township[v] = int32(v % w.townships)
 	}
+	for v := range w.Villages {
+		w.Villages[v] = agents.Village{
+			Township: township[v], Stance: agents.Tolerate, Modal: -1, Posts: int32(vp.PostsPerVillage),
+			Ties: agents.DrawTies(v, township, w.rand(drawTies, villageID(v))),
+		}
+	}
+	if w.mantang >= 0 {
+		w.Villages[w.mantang].NeverYields = w.cfg.Mantang.NeverYields
+	}
+	w.Townships = make([]agents.Township, w.townships)
 	w.VillProd = make([]int32, nv*len(w.Products))
 }
 
@@ -227,11 +241,42 @@ func (w *world) buildCollectives() {
 	}
 }
 
-// foundCollective founds the collective uid (agents.NewCollective).
+// buildSecretWorkshops opens the secret workshops of 1978: a household
+// that knows a traditional craft practises it in secret with probability
+// craft_practice, with the tools it has (agents.PractisesCraft).
+func (w *world) buildSecretWorkshops() {
+	hp := &w.p.Households
+	for i := range w.Households {
+		h := &w.Households[i]
+		if h.Known < 0 {
+			continue
+		}
+		r := w.rand(drawEntry, h.UID)
+		if agents.PractisesCraft(hp, r) {
+			tools := w.Products[h.Known].Capital * hp.WorkshopStartCapital // owned, not bought: what a raid confiscates
+			w.openWorkshop(int32(i), agents.Entry{
+				Open: true, Product: h.Known, Form: agents.Underground, Advance: 0,
+				Quality: math.Exp(w.p.Firms.QualityDispersion * r.NormFloat64()),
+			})
+			w.Acc.Entries--
+			w.Firms[len(w.Firms)-1].Capital = tools
+		}
+	}
+}
+
+// foundCollective founds the 1978 collective uid: a township's (with
+// the scenario's township_collective_share) or a village's, in a village
+// drawn at random (agents.NewCollective).
 func (w *world) foundCollective(uid rng.ID) {
-	setup := agents.CollectiveSetup{TownshipShare: w.cfg.TownshipCollectiveShare, Villages: len(w.Villages), Tradition: w.tradition}
-	c := agents.NewCollective(&w.p.Firms, &setup, w.rand(drawCollectiveInit, uid))
-	f := w.newFirm(uid, c.Form, c.Product, c.Village, -1)
+	setup := agents.CollectiveSetup{Tradition: w.tradition}
+	r := w.rand(drawCollectiveInit, uid)
+	form := agents.VillageCollective
+	if r.Float64() < w.cfg.TownshipCollectiveShare {
+		form = agents.TownshipCollective
+	}
+	village := int32(r.IntN(len(w.Villages)))
+	c := agents.NewCollective(&w.p.Firms, &setup, form, r)
+	f := w.newFirm(uid, form, c.Product, village, -1)
 	f.SetEmployees(&w.p.Firms, c.Employees)
 	f.Quality = c.Quality
 }

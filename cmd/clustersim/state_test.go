@@ -97,7 +97,7 @@ func TestStateRefused(t *testing.T) {
 	}{
 		{"flipped byte", flipped, "", "corrupted: its checksum does not match"},
 		{"truncated", good[:len(good)/2], "", "truncated"},
-		{"another version", version, "", "format version 9; this build of clustersim reads version 1"},
+		{"another version", version, "", "format version 9; this build of clustersim reads version 2"},
 		{"another scenario", good, "no_crisis", `saved from scenario "yongkang"`},
 		{"not a state", []byte("name: yongkang\n"), "", "does not start as a state file does"},
 	} {

@@ -126,6 +126,14 @@ func wantEffects(t *testing.T, what string, base, off []*sim.Results, effects ..
 	}
 }
 
+// builtinRuns runs the built-in scenario name to the end of year end.
+func builtinRuns(t *testing.T, name string, end int) []*sim.Results {
+	t.Helper()
+	cfg := builtinConfig(t, name)
+	endIn(cfg, end)
+	return runSeeds(t, cfg)
+}
+
 // ablate runs the baseline edited by off to the end of year end.
 func ablate(t *testing.T, end int, off func(*sim.Config)) []*sim.Results {
 	t.Helper()
@@ -135,82 +143,83 @@ func ablate(t *testing.T, end int, off func(*sim.Config)) []*sim.Results {
 	return runSeeds(t, cfg)
 }
 
-// TestAblateRepression: without raids on secret workshops (illegal_sanction
-// 0 under the red-hat regime) no villager is arrested, no village goes
-// through the conflict that makes it devise the compromise, and the
-// confederation never starts: fewer villages cover and fewer workshops
-// wear a red hat in the 1980s, while more secret workshops survive until
-// getihu are legal. A: "the village managers arrested villagers who were
-// carrying out manufacturing operations ... This event triggered the
-// transformations that were to follow. With a revolt brewing, the local
-// government was obliged to change its tone and adopt a compromise."
-func TestAblateRepression(t *testing.T) {
-	engineTest(t)
-	base := ablationBaseline(t, 1990)
-	off := ablate(t, 1990, func(c *sim.Config) {
-		c.Regimes = slices.Clone(c.Regimes)
-		c.Regimes[0].Governance.IllegalSanction = 0
-	})
-	wantEffects(t, "no repression", base, off,
-		effect{"arrests", 1980, 1981, -1},
-		effect{"firms_underground", 1980, 1981, +1},
-		effect{"villages_covered", 1982, 1988, -1},
-		effect{"firms_red_hat", 1983, 1988, -1},
-	)
+// localStateAblations are the ablations of the 1980s local state, each
+// with the expectation and the passage behind it; all run to 1990 against
+// the same baseline runs.
+var localStateAblations = []struct {
+	name    string
+	off     func(*sim.Config)
+	effects []effect
+	why     string
+}{
+	{
+		// Without raids on secret workshops (illegal_sanction 0 under the
+		// red-hat regime) no villager is arrested, no village goes through
+		// the conflict that makes it devise the compromise, and the
+		// confederation never starts: fewer villages cover and fewer
+		// workshops wear a red hat in the 1980s, while more secret workshops
+		// survive until getihu are legal.
+		name: "repression",
+		off: func(c *sim.Config) {
+			c.Regimes = slices.Clone(c.Regimes)
+			c.Regimes[0].Governance.IllegalSanction = 0
+		},
+		effects: []effect{
+			{"arrests", 1980, 1981, -1}, {"firms_underground", 1980, 1981, +1},
+			{"villages_covered", 1982, 1988, -1}, {"firms_red_hat", 1983, 1988, -1},
+		},
+		why: `"the village managers arrested villagers who were carrying out manufacturing operations ... This event triggered the transformations that were to follow. With a revolt brewing, the local government was obliged to change its tone and adopt a compromise."`,
+	},
+	{
+		// Where no village can cover (the confederation's official costs
+		// more than any village's fees: official_cost 1000 farm incomes)
+		// there are no red hats, and Mantang, tolerated but neither covered
+		// nor encouraged, has fewer workshops.
+		name: "cover",
+		off:  func(c *sim.Config) { c.Params.Villages.OfficialCost = 1000 },
+		effects: []effect{
+			{"firms_red_hat", 1983, 1990, -1}, {"villages_covered", 1983, 1990, -1},
+			{"mantang_workshops_per_183", 1982, 1986, -1},
+		},
+		why: `"It agreed to turn a blind eye to the setting up of small-scale operations, on condition that they prosper under its cover. In this context, the local government ultimately encouraged the peasants to create family workshops in Mantang."`,
+	},
+	{
+		// If villages never see how covered contacts fare (contact_rate 0),
+		// the compromise stays where it was devised: fewer villages take it
+		// up after the city legitimises it, and fewer workshops wear a red
+		// hat.
+		name:    "contagion",
+		off:     func(c *sim.Config) { c.Params.Villages.ContactRate = 0 },
+		effects: []effect{{"villages_covered", 1985, 1990, -1}, {"firms_red_hat", 1985, 1990, -1}},
+		why:     `"it soon attracted the attention of neighbouring communes"; "Taken up and largely followed in the whole of the Yongkang area, the example of Mantang allowed the regional economy to swiftly take off."`,
+	},
+	{
+		// Governments that collect but spend nothing (spending false)
+		// advance no start-up capital and pay none of their collectives'
+		// losses: fewer workshops open under cover, and collectives that
+		// lose money shed labour and close sooner.
+		name: "spending",
+		off:  func(c *sim.Config) { c.Params.Villages.Spending = false },
+		effects: []effect{
+			{"advances", 1982, 1990, -1}, {"firms_red_hat", 1983, 1990, -1},
+			{"firms_collective", 1982, 1990, -1},
+		},
+		why: `the confederation's official was "responsible for all the administrative and financial steps taken by the workshops"; the local collectivities acted "in order to safeguard their own local system of collective companies"`,
+	},
 }
 
-// TestAblateCover: where no village can cover (the confederation's
-// official costs more than any village's fees: official_cost 1000 farm
-// incomes) there are no red hats, and Mantang, tolerated but neither
-// covered nor encouraged, has fewer workshops. A: "It agreed to turn a
-// blind eye to the setting up of small-scale operations, on condition that
-// they prosper under its cover. In this context, the local government
-// ultimately encouraged the peasants to create family workshops in
-// Mantang."
-func TestAblateCover(t *testing.T) {
+// TestLocalStateAblations switches off, one at a time, repression, cover,
+// the compromise's contagion and the spending of revenue, and checks each
+// expectation of localStateAblations.
+func TestLocalStateAblations(t *testing.T) {
 	engineTest(t)
 	base := ablationBaseline(t, 1990)
-	off := ablate(t, 1990, func(c *sim.Config) { c.Params.Villages.OfficialCost = 1000 })
-	wantEffects(t, "no cover", base, off,
-		effect{"firms_red_hat", 1983, 1990, -1},
-		effect{"villages_covered", 1983, 1990, -1},
-		effect{"mantang_workshops_per_183", 1982, 1986, -1},
-	)
-}
-
-// TestAblateContagion: if villages never see how covered contacts fare
-// (contact_rate 0), the compromise stays where it was devised: fewer
-// villages take it up after the city legitimises it, and fewer workshops
-// wear a red hat. A: "it soon attracted the attention of neighbouring
-// communes"; "Taken up and largely followed in the whole of the Yongkang
-// area, the example of Mantang allowed the regional economy to swiftly
-// take off."
-func TestAblateContagion(t *testing.T) {
-	engineTest(t)
-	base := ablationBaseline(t, 1990)
-	off := ablate(t, 1990, func(c *sim.Config) { c.Params.Villages.ContactRate = 0 })
-	wantEffects(t, "no contagion", base, off,
-		effect{"villages_covered", 1985, 1990, -1},
-		effect{"firms_red_hat", 1985, 1990, -1},
-	)
-}
-
-// TestAblateSpending: governments that collect but spend nothing
-// (spending false) advance no start-up capital and pay none of their
-// collectives' losses: fewer workshops open under cover, and collectives
-// that lose money shed labour and close sooner. A: the confederation's
-// official was "responsible for all the administrative and financial
-// steps taken by the workshops"; the local collectivities acted "in order
-// to safeguard their own local system of collective companies".
-func TestAblateSpending(t *testing.T) {
-	engineTest(t)
-	base := ablationBaseline(t, 1990)
-	off := ablate(t, 1990, func(c *sim.Config) { c.Params.Villages.Spending = false })
-	wantEffects(t, "no spending", base, off,
-		effect{"advances", 1982, 1990, -1},
-		effect{"firms_red_hat", 1983, 1990, -1},
-		effect{"firms_collective", 1982, 1990, -1},
-	)
+	for _, a := range localStateAblations {
+		t.Run(a.name, func(t *testing.T) {
+			t.Logf("A: %s", a.why)
+			wantEffects(t, "no "+a.name, base, ablate(t, 1990, a.off), a.effects...)
+		})
+	}
 }
 
 // TestAblateElections: the built-in no_elections counterfactual (posts
@@ -224,10 +233,7 @@ func TestAblateSpending(t *testing.T) {
 // acquiring land to accommodate company expansion".
 func TestAblateElections(t *testing.T) {
 	engineTest(t)
-	base := ablationBaseline(t, 2000)
-	cfg := builtinConfig(t, "no_elections")
-	endIn(cfg, 2000)
-	off := runSeeds(t, cfg)
+	base, off := ablationBaseline(t, 2000), builtinRuns(t, "no_elections", 2000)
 	wantEffects(t, "no_elections", base, off,
 		effect{"employment", 1993, 2000, -1},
 		effect{"estate_firms", 1993, 2000, +1},
@@ -247,10 +253,7 @@ func TestAblateElections(t *testing.T) {
 // adopt a compromise" — here it is not.
 func TestNoCompromise(t *testing.T) {
 	engineTest(t)
-	base := ablationBaseline(t, 1990)
-	cfg := builtinConfig(t, "no_compromise")
-	endIn(cfg, 1990)
-	off := runSeeds(t, cfg)
+	base, off := ablationBaseline(t, 1990), builtinRuns(t, "no_compromise", 1990)
 	wantEffects(t, "no_compromise", base, off,
 		effect{"mantang_arrests", 1983, 1990, +1},
 		effect{"mantang_registered_per_183", 1982, 1990, -1},

@@ -2,21 +2,12 @@ package sim_test
 
 import (
 	"math"
-	"runtime"
-	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/stat"
 
 	"clustersim/sim"
 )
-
-// rankingSeeds are the seeds of the ranking ablation: the baseline and
-// no_ranking run on each (common random numbers), at full scale, where the
-// ranking is the article's 100 firms and the quota its 600,000 m².
-var rankingSeeds = []uint64{1, 2, 3, 4, 5, 6, 7, 8}
-
-const rankingScale = 1.0
 
 // rankingFrom and rankingTo are the years the paired differences are
 // averaged over: from the first year of the land quota (1997), when the
@@ -42,40 +33,16 @@ const rankingFrom, rankingTo = 1997, 2010
 // place) more than how many firms are refused. The test fails if the
 // priority is removed from allocateLand: both scenarios then run the same
 // numbers and every difference is 0.
+// It runs on the ablation seeds at full scale (runSeeds,
+// local_state_ablation_test.go).
 func TestRankingAblation(t *testing.T) {
 	base := builtinConfig(t, "yongkang")
 	noRanking := builtinConfig(t, "no_ranking")
 	type pair struct{ base, cf *sim.Results }
-	runs := make([]pair, len(rankingSeeds))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	errs := make([]error, 2*len(rankingSeeds))
-	for range min(2, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for j := range jobs {
-				i, cfg := j/2, base
-				if j%2 == 1 {
-					cfg = noRanking
-				}
-				r, err := sim.Run(cfg, sim.Options{Seed: rankingSeeds[i], Scale: rankingScale, NoFirmSnapshots: true})
-				errs[j] = err
-				if j%2 == 0 {
-					runs[i].base = r
-				} else {
-					runs[i].cf = r
-				}
-			}
-		})
-	}
-	for j := range 2 * len(rankingSeeds) {
-		jobs <- j
-	}
-	close(jobs)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
+	b, c := runSeeds(t, base), runSeeds(t, noRanking)
+	runs := make([]pair, len(b))
+	for i := range runs {
+		runs[i] = pair{b[i], c[i]}
 	}
 
 	// meanOver is a series' mean over rankingFrom..rankingTo.

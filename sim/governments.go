@@ -106,6 +106,9 @@ func (w *world) governmentYear() {
 // planCollective draws the collective a government would found and founds
 // it if its budget pays for it.
 func (w *world) planCollective(form agents.LegalForm, village int32, owner rng.ID, r *rng.Draws, founding bool, budget, spending *float64) {
+	if !founding || *budget <= 0 {
+		return // nothing could be founded: skip the plan (its draws are its own)
+	}
 	setup := agents.CollectiveSetup{Tradition: w.tradition}
 	c := agents.NewCollective(&w.p.Firms, &setup, form, r)
 	cost := agents.CollectiveCost(&w.p.Households, w.Products[c.Product].Capital, c.Employees, w.Market.PriceLevel)

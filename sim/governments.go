@@ -1,8 +1,6 @@
 package sim
 
 import (
-	"math"
-
 	"clustersim/agents"
 	"clustersim/agents/rng"
 )
@@ -21,10 +19,9 @@ func (w *world) stepGovernments() {
 	vp := &w.p.Villages
 	rules := w.rules.stance
 	rules.FarmIncome = w.Labour.FarmIncome
-	fade := math.Pow(1-vp.RevoltFade, 1.0/12)
 	for v := range w.Villages {
 		vil := &w.Villages[v]
-		vil.Pressure *= fade
+		agents.FadePressure(vil, vp.RevoltFade)
 		if !vil.Knows && !vil.NeverYields {
 			covered := agents.CoveredContacts(vil, w.Villages, w.Townships[vil.Township].Covered)
 			if covered > 0 && agents.LearnsCompromise(vp, covered, w.rand(drawCompromise, villageID(v))) {

@@ -8,7 +8,7 @@ package agents
 // to the commune, 3% to the village, and 5% to the state") and the
 // remittances of the collectives each owns (governance.collective_remit).
 // Spending: the confederation's start-up advances (Advance), the losses of
-// its collectives under the soft budget (CoverLoss) and new collectives
+// its collectives under the soft budget (PaidLoss) and new collectives
 // (CollectiveCost). What is not spent stays in the budget for later years.
 
 // Credit adds a month's revenue to a government's budget.
@@ -23,10 +23,9 @@ func Credit(budget, revenue *float64, amount float64) {
 // the rural credit cooperative lends in the confederation's name without
 // limit, and the village repays from the fees of the workshops it starts;
 // a village in debt founds no collective and cannot pay their losses.
-// Article:
-// an official "responsible for all the administrative and financial steps
-// taken by the workshops"; "a system of payments in order to fund shared
-// services".
+// Article: an official "responsible for all the administrative and
+// financial steps taken by the workshops"; "a system of payments in order
+// to fund shared services".
 func Advance(p *VillageParams, v *Village, need float64) float64 {
 	if !v.Covers() || !p.Spending {
 		return 0

@@ -35,16 +35,21 @@ func ElectionYear(p *VillageParams, first, year int) bool {
 	return (year-first)%p.ElectionInterval == 0
 }
 
-// Businessman reports whether a firm makes its owner household a
-// businessman: the household owns a registered private firm of any size —
-// an individual business included, wherever it now produces. The reading
-// of the article's source (fn 36, "Increasing Numbers of Businessmen and
-// their Participation in Local Political Life"), with the article's own
-// words for a getihu: "workers were authorised ... to declare 'individual
-// businessman' status (getihu)". An unregistered workshop does not make a
-// businessman; nor does managing a collective (its owner is a government).
+// Businessman reports whether a firm makes its boss a businessman: a
+// household that owns a registered private firm of any size — an
+// individual business included, wherever it now produces — or the former
+// manager who took over a privatised collective (a shareholding
+// cooperative, or the company it became), a businessman of the
+// collective's village. The reading of the article's source (fn 36,
+// "Increasing Numbers of Businessmen and their Participation in Local
+// Political Life"), with the article's own words for a getihu: "workers
+// were authorised ... to declare 'individual businessman' status
+// (getihu)", and for the take-over: "the new company bosses were very
+// often former managers of rural collective workshops". An unregistered
+// workshop does not make a businessman; nor does managing a collective
+// (its owner is a government).
 func Businessman(f *Firm) bool {
-	return f.Owner >= 0 && f.Form.Registered()
+	return f.Form.Registered()
 }
 
 // Elect is a village's election: given the number of its households that

@@ -94,7 +94,8 @@ func TestElect(t *testing.T) {
 		{Firm{Owner: 1, Form: Company, Employees: 300}, true},
 		{Firm{Owner: 1, Form: Underground, Employees: 3}, false}, // not registered
 		{Firm{Owner: -1, Form: VillageCollective, Employees: 80}, false},
-		{Firm{Owner: -1, Form: ShareholdingCoop, Employees: 80}, false},
+		{Firm{Owner: -1, Form: ShareholdingCoop, Employees: 80}, true}, // its former manager took it over
+		{Firm{Owner: -1, Form: TownshipCollective, Employees: 80}, false},
 	} {
 		if got := Businessman(&tc.firm); got != tc.want {
 			t.Errorf("Businessman(%v owned by %d) = %v, want %v", tc.firm.Form, tc.firm.Owner, got, tc.want)

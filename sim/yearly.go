@@ -50,8 +50,12 @@ func (w *world) elections() {
 	business := make([]int32, len(w.Villages))
 	for i := range w.Firms {
 		f := &w.Firms[i]
-		if agents.Businessman(f) {
-			business[w.Households[f.Owner].Village]++
+		switch {
+		case !agents.Businessman(f):
+		case f.Owner >= 0:
+			business[w.Households[f.Owner].Village]++ // the owner household's village
+		default:
+			business[f.Village]++ // the manager who took over: the collective's village
 		}
 	}
 	for v := range w.Villages {

@@ -24,21 +24,19 @@ func CoveredContacts(v *Village, villages []Village, townshipCovered int32) int 
 	return n
 }
 
-// BestContact is the covered contact a village that learns of the
-// compromise sees fare best: the largest sales of household workshops
-// per household last year among the covered villages of its township and
-// its ties (-1: none). township lists the villages of its township.
-// Article: villages see "what covered villages earn and how they grow".
-func BestContact(v *Village, villages []Village, township []int32) (best int32, sales float64) {
-	best = -1
+// BestContact is what the covered contact a village that learns of the
+// compromise sees fare best sells: the largest sales of household
+// workshops per household last year among the covered villages of its
+// township and its ties (0: none). township lists the villages of its
+// township. Article: villages see "what covered villages earn and how
+// they grow".
+func BestContact(v *Village, villages []Village, township []int32) (sales float64) {
 	look := func(c int32) {
 		u := &villages[c]
-		if c < 0 || !u.Covers() || len(u.Households) == 0 {
+		if !u.Covers() || len(u.Households) == 0 {
 			return
 		}
-		if s := u.PrivateLY / float64(len(u.Households)); best < 0 || s > sales {
-			best, sales = c, s
-		}
+		sales = max(sales, u.PrivateLY/float64(len(u.Households)))
 	}
 	for _, c := range township {
 		look(c)
@@ -48,7 +46,7 @@ func BestContact(v *Village, villages []Village, township []int32) (best int32, 
 			look(c)
 		}
 	}
-	return best, sales
+	return sales
 }
 
 // LearnsCompromise reports whether a village that does not know the

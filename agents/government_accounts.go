@@ -11,12 +11,6 @@ package agents
 // its collectives under the soft budget (PaidLoss) and new collectives
 // (CollectiveCost). What is not spent stays in the budget for later years.
 
-// Credit adds a month's revenue to a government's budget.
-func Credit(budget, revenue *float64, amount float64) {
-	*budget += amount
-	*revenue += amount
-}
-
 // Advance is the start-up capital an encouraging village advances to a new
 // workshop that needs need yuan: the share encouragement_credit of it,
 // paid from the village's budget, which may go into debt for it. ASSUME:
@@ -31,12 +25,6 @@ func Advance(p *VillageParams, v *Village, need float64) float64 {
 		return 0
 	}
 	return max(0, p.EncouragementCredit*need)
-}
-
-// Spend takes an amount from a government's budget.
-func Spend(budget, spending *float64, amount float64) {
-	*budget -= amount
-	*spending += amount
 }
 
 // CollectiveCost is what founding a collective of the given employees

@@ -26,15 +26,11 @@ type Village struct {
 	CoverSince  int32    // the month it took up the compromise (0: not yet)
 	Seen        float64  // sales per household of the covered contact it learnt the compromise from, current yuan a year
 
-	Budget     float64 // what it holds, current yuan (agents/government_accounts.go)
-	Revenue    float64 // revenue of the year so far, current yuan
-	Spending   float64 // spending of the year so far, current yuan
-	Private    float64 // sales of its household workshops this year so far, current yuan
-	PrivateLY  float64 // the same, last year
-	Pressure   float64 // the revolt: losses of its raided villagers, current yuan, fading
-	Arrests    float64 // villagers arrested, cumulative
-	Advances   float64 // start-up advances paid this year, current yuan
-	Collective float64 // invested in its collectives this year, current yuan
+	Budget    float64 // what it holds, current yuan; negative: debts for advances (agents/government_accounts.go)
+	Private   float64 // sales of its household workshops this year so far, current yuan
+	PrivateLY float64 // the same, last year
+	Pressure  float64 // the revolt: losses of its raided villagers, current yuan, fading
+	Arrests   float64 // villagers arrested, cumulative
 }
 
 // Covers reports whether a village gives workshops its cover (the red hat).
@@ -50,8 +46,6 @@ func (v *Village) BusinessShare() float64 {
 
 // Township is a township (commune until 1984) government and its accounts.
 type Township struct {
-	Budget   float64 // current yuan
-	Revenue  float64 // this year so far
-	Spending float64 // this year so far
-	Covered  int32   // its villages that have taken up the compromise
+	Budget  float64 // current yuan
+	Covered int32   // its villages that have taken up the compromise (kept as they take it up: cover is never given up)
 }

@@ -99,8 +99,11 @@ func RecordRaid(v *Village, loss, arrested float64) {
 	v.Arrests += arrested
 }
 
-// FadePressure lets a village's revolt pressure fade by a month, at the
-// yearly rate fade. ASSUME: the anger of a raid is forgotten at this rate.
-func FadePressure(v *Village, fade float64) {
-	v.Pressure *= math.Pow(1-fade, 1.0/12)
-}
+// MonthlyKeep is the share of a village's revolt pressure kept from one
+// month to the next when the yearly share revolt_fade fades. ASSUME: the
+// anger of a raid is forgotten at this rate.
+func MonthlyKeep(fade float64) float64 { return math.Pow(1-fade, 1.0/12) }
+
+// FadePressure lets a village's revolt pressure fade by a month, keeping
+// the share keep (MonthlyKeep).
+func FadePressure(v *Village, keep float64) { v.Pressure *= keep }

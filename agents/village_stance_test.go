@@ -63,7 +63,7 @@ func TestRevoltPressure(t *testing.T) {
 		t.Fatalf("pressure %g, arrests %g; want 400, 5", v.Pressure, v.Arrests)
 	}
 	for range 12 {
-		FadePressure(v, 0.5)
+		FadePressure(v, MonthlyKeep(0.5))
 	}
 	if math.Abs(v.Pressure-200) > 1e-9 {
 		t.Errorf("pressure after a year at fade 0.5 = %g, want 200", v.Pressure)
@@ -115,7 +115,25 @@ func TestCoveredContactsAndTies(t *testing.T) {
 	if got := CoveredContacts(&villages[3], villages, 1); got != 1 {
 		t.Errorf("village 3 with a covered township neighbour: %d, want 1", got)
 	}
-	if got := CoveredContacts(&villages[2], villages, 1); got != 0 && villages[2].Ties == [2]int32{-1, -1} {
-		t.Errorf("a covered village counts itself: %d", got)
+	villages[2].Ties = [2]int32{-1, -1}
+	if got := CoveredContacts(&villages[2], villages, 1); got != 0 {
+		t.Errorf("a covered village, the only one of its township, without ties: %d covered contacts, want 0 (not itself)", got)
+	}
+}
+
+func TestBestContact(t *testing.T) {
+	villages := []Village{
+		{Households: make([]int32, 10), PrivateLY: 5000, Stance: Encourage}, // 500 a household
+		{Households: make([]int32, 10), PrivateLY: 9000},                    // not covered
+		{Households: make([]int32, 4), PrivateLY: 3200, Stance: Encourage},  // 800 a household, a tie
+		{Stance: Encourage}, // no households
+	}
+	v := &Village{Ties: [2]int32{2, -1}}
+	if got := BestContact(v, villages, []int32{0, 1, 3}); got != 800 {
+		t.Errorf("BestContact = %g, want 800 (the covered tie's sales per household)", got)
+	}
+	v.Ties = [2]int32{-1, -1}
+	if got := BestContact(v, villages, []int32{1}); got != 0 {
+		t.Errorf("BestContact with no covered contact = %g, want 0", got)
 	}
 }

@@ -32,6 +32,7 @@ type Entry struct {
 	Quality float64
 	Capital float64 // paid from the household's savings
 	Advance float64 // advanced by its village (Advance), paid from the village's budget
+	Tools   float64 // owned already, not paid for (a craft household's secret workshop of 1978)
 }
 
 // ConsiderWorkshop is the entry decision of a reviewed household: the

@@ -125,11 +125,10 @@ func (w *world) creditGovernments(f *agents.Firm, r agents.Rates) {
 		v.Private += f.Sales
 	}
 	if r.Village > 0 {
-		agents.Credit(&v.Budget, &v.Revenue, r.Village*f.Sales)
+		v.Budget += r.Village * f.Sales
 	}
 	if r.Township > 0 {
-		t := &w.Townships[v.Township]
-		agents.Credit(&t.Budget, &t.Revenue, r.Township*f.Sales)
+		w.Townships[v.Township].Budget += r.Township * f.Sales
 	}
 }
 

@@ -19,14 +19,15 @@ func (w *world) stepGovernments() {
 	vp := &w.p.Villages
 	rules := w.rules.stance
 	rules.FarmIncome = w.Labour.FarmIncome
+	keep := agents.MonthlyKeep(vp.RevoltFade)
 	for v := range w.Villages {
 		vil := &w.Villages[v]
-		agents.FadePressure(vil, vp.RevoltFade)
+		agents.FadePressure(vil, keep)
 		if !vil.Knows && !vil.NeverYields {
 			covered := agents.CoveredContacts(vil, w.Villages, w.Townships[vil.Township].Covered)
 			if covered > 0 && agents.LearnsCompromise(vp, covered, w.rand(drawCompromise, villageID(v))) {
 				vil.Knows = true
-				_, vil.Seen = agents.BestContact(vil, w.Villages, w.townshipVillages(vil.Township))
+				vil.Seen = agents.BestContact(vil, w.Villages, w.townshipVillages(vil.Township))
 			}
 		}
 		was := vil.Covers()
@@ -68,12 +69,10 @@ func (w *world) governmentYear() {
 			if !f.Alive || !f.Form.Collective() || f.YearProfit >= 0 {
 				continue
 			}
-			budget, spending := w.owner(f)
+			budget := w.ownerBudget(f)
 			paid := agents.PaidLoss(vp, *budget, -f.YearProfit)
-			if paid > 0 {
-				agents.Spend(budget, spending, paid)
-				f.Capital += paid
-			}
+			*budget -= paid
+			f.Capital += paid
 			f.Unpaid = paid < -f.YearProfit
 			if agents.ClosesCollective(vp, f) {
 				w.closeFirm(f)
@@ -91,18 +90,18 @@ func (w *world) governmentYear() {
 		}
 		r := w.rand(drawCollectiveFounding, uid)
 		v := int32(t + w.townships*r.IntN(n))
-		w.planCollective(agents.TownshipCollective, v, uid, r, founding, &tw.Budget, &tw.Spending)
+		w.planCollective(agents.TownshipCollective, v, uid, r, founding, &tw.Budget)
 	}
 	for v := range w.Villages {
 		vil := &w.Villages[v]
 		uid := villageID(v)
-		w.planCollective(agents.VillageCollective, int32(v), uid, w.rand(drawCollectiveFounding, uid), founding, &vil.Budget, &vil.Spending)
+		w.planCollective(agents.VillageCollective, int32(v), uid, w.rand(drawCollectiveFounding, uid), founding, &vil.Budget)
 	}
 }
 
 // planCollective draws the collective a government would found and founds
 // it if its budget pays for it.
-func (w *world) planCollective(form agents.LegalForm, village int32, owner rng.ID, r *rng.Draws, founding bool, budget, spending *float64) {
+func (w *world) planCollective(form agents.LegalForm, village int32, owner rng.ID, r *rng.Draws, founding bool, budget *float64) {
 	if !founding || *budget <= 0 {
 		return // nothing could be founded: skip the plan (its draws are its own)
 	}
@@ -113,7 +112,7 @@ func (w *world) planCollective(form agents.LegalForm, village int32, owner rng.I
 	if !agents.FoundsCollective(&w.p.Villages, founding, *budget, cost, profit) {
 		return
 	}
-	agents.Spend(budget, spending, cost)
+	*budget -= cost
 	f := w.newFirm(owner.Child(idCollective, int(w.Month), 0), form, c.Product, village, -1)
 	f.SetEmployees(&w.p.Firms, c.Employees)
 	f.Quality = c.Quality
@@ -122,25 +121,22 @@ func (w *world) planCollective(form agents.LegalForm, village int32, owner rng.I
 	w.Acc.CollectivesFounded++
 }
 
-// owner returns the budget and this year's spending of the government that
-// owns a collective: its township's or its village's.
-func (w *world) owner(f *agents.Firm) (budget, spending *float64) {
+// ownerBudget returns the budget of the government that owns a
+// collective: its township's or its village's.
+func (w *world) ownerBudget(f *agents.Firm) *float64 {
 	v := &w.Villages[f.Village]
 	if f.Form == agents.TownshipCollective {
-		t := &w.Townships[v.Township]
-		return &t.Budget, &t.Spending
+		return &w.Townships[v.Township].Budget
 	}
-	return &v.Budget, &v.Spending
+	return &v.Budget
 }
 
-// closeGovernmentYear ends the year of every government's accounts.
+// closeGovernmentYear makes each village's sales of household workshops
+// this year its sales of last year, which its fees under cover are
+// weighed on (agents.ValueStances).
 func (w *world) closeGovernmentYear() {
 	for v := range w.Villages {
 		vil := &w.Villages[v]
 		vil.PrivateLY, vil.Private = vil.Private, 0
-		vil.Revenue, vil.Spending, vil.Advances = 0, 0, 0
-	}
-	for t := range w.Townships {
-		w.Townships[t].Revenue, w.Townships[t].Spending = 0, 0
 	}
 }

@@ -37,6 +37,7 @@ func (w *world) stepHouseholds() {
 		v := agents.EntryView{Village: &w.Villages[h.Village], ModalShare: w.modalShare(h.Village)}
 		if e := agents.ConsiderWorkshop(w.p, &entry, h, v, w.rand(drawEntry, h.UID)); e.Open {
 			w.openWorkshop(id, e)
+			w.Acc.Entries++
 		}
 	}
 }
@@ -46,17 +47,14 @@ func (w *world) openWorkshop(i int32, e agents.Entry) {
 	h := &w.Households[i]
 	h.Savings -= e.Capital
 	if e.Advance > 0 {
-		v := &w.Villages[h.Village]
-		agents.Spend(&v.Budget, &v.Spending, e.Advance)
-		v.Advances += e.Advance
+		w.Villages[h.Village].Budget -= e.Advance
 		w.Acc.Advances += e.Advance
 	}
 	f := w.newFirm(h.UID.Child(idWorkshop, int(w.Month), 0), e.Form, e.Product, h.Village, i)
 	f.Family = float64(h.Workers)
 	f.SetEmployees(&w.p.Firms, f.Family)
 	f.Quality = e.Quality
-	f.Capital = e.Capital + e.Advance
+	f.Capital = e.Capital + e.Advance + e.Tools
 	h.Firm = f.ID
 	w.setActivity(i, agents.Workshop)
-	w.Acc.Entries++
 }

@@ -89,9 +89,8 @@ func (p *policy) init(cfg *Config) {
 	}
 }
 
-// update sets the events and regime in force in month m and returns the
-// kinds that began this month.
-func (p *policy) update(cfg *Config, m Month) (began []EventKind) {
+// update sets the events and regime in force in month m.
+func (p *policy) update(cfg *Config, m Month) {
 	var now [len(eventIndex)]bool
 	for j, e := range p.events {
 		if e.Date > m || (!e.End.IsZero() && e.End < m) {
@@ -103,9 +102,6 @@ func (p *policy) update(cfg *Config, m Month) (began []EventKind) {
 		}
 		now[i] = true
 		p.began[i] = e.Date
-		if e.Date == m {
-			began = append(began, e.Kind)
-		}
 	}
 	p.active = now
 	for _, r := range cfg.Regimes {
@@ -113,7 +109,6 @@ func (p *policy) update(cfg *Config, m Month) (began []EventKind) {
 			p.gov, p.regime = r.Governance, r.Name
 		}
 	}
-	return began
 }
 
 func (p *policy) on(e event) bool { return p.active[e] }
@@ -153,13 +148,14 @@ func (w *world) setRules() {
 }
 
 // stanceRules are the political risks of the line from above this month,
-// as the villages weigh them (ODD 7.7.2). While "cut off the capitalist
+// as the villages weigh them (ODD 7.7.2); the month's farm income is set
+// by the governments' sub-step, once the markets have set it. While "cut off the capitalist
 // tails" is the line, turning a blind eye and covering both carry
 // tails_risk; while fictitious collectives are repressed (1982–84) and the
 // city has not legitimised them, covering carries red_hat_risk besides.
 func (w *world) stanceRules() agents.StanceRules {
 	vp := &w.p.Villages
-	r := agents.StanceRules{FarmIncome: w.Labour.FarmIncome, VillageFee: w.policy.gov.VillageFee, OfficialCost: vp.OfficialCost, Scale: w.scale, Month: int32(w.Month)}
+	r := agents.StanceRules{VillageFee: w.policy.gov.VillageFee, OfficialCost: vp.OfficialCost, Scale: w.scale, Month: int32(w.Month)}
 	if w.policy.on(evCapitalistTails) {
 		r.TolerateRisk, r.CoverRisk = vp.TailsRisk, vp.TailsRisk
 	}

@@ -253,13 +253,11 @@ func (w *world) buildSecretWorkshops() {
 		}
 		r := w.rand(drawEntry, h.UID)
 		if agents.PractisesCraft(hp, r) {
-			tools := w.Products[h.Known].Capital * hp.WorkshopStartCapital // owned, not bought: what a raid confiscates
 			w.openWorkshop(int32(i), agents.Entry{
-				Open: true, Product: h.Known, Form: agents.Underground, Advance: 0,
+				Open: true, Product: h.Known, Form: agents.Underground,
+				Tools:   w.Products[h.Known].Capital * hp.WorkshopStartCapital, // what a raid confiscates
 				Quality: math.Exp(w.p.Firms.QualityDispersion * r.NormFloat64()),
 			})
-			w.Acc.Entries--
-			w.Firms[len(w.Firms)-1].Capital = tools
 		}
 	}
 }

@@ -143,11 +143,11 @@ type VillageParams struct {
 	EncouragementCredit     float64 `yaml:"encouragement_credit" range:"0,1"`
 	TailsRisk               float64 `yaml:"tails_risk" range:"0,100"`
 	RedHatRisk              float64 `yaml:"red_hat_risk" range:"0,100"`
-	RevoltFade              float64 `yaml:"revolt_fade" range:"0,1"`
 	OfficialCost            float64 `yaml:"official_cost" range:"0,1000"`
 	CollectiveDebtLimit     float64 `yaml:"collective_debt_limit" range:"0,100"`
 	ContactRate             float64 `yaml:"contact_rate" range:"0,1"`
 	Spending                bool    `yaml:"spending"`
+	CompromiseNews          bool    `yaml:"compromise_news"`
 	ElectionConsequences    bool    `yaml:"election_consequences"`
 	LandRelease             float64 `yaml:"land_release" range:"0,100"`
 	RedHatDetection         float64 `yaml:"red_hat_detection" range:"0,1"`

@@ -94,16 +94,12 @@ func ChooseStance(rules *StanceRules, v *Village) {
 // were carrying out manufacturing operations (approximately 80 arrests
 // were made) and threatened to exclude them from the village. This event
 // triggered the transformations that were to follow."
+//
+// ASSUME: the pressure does not fade while the village represses: the
+// losses of the raided and the arrests add up ("Having seemingly arrived
+// at an impasse – because it effectively paralysed an entire village –
+// the conflict was solved by adopting a compromise").
 func RecordRaid(v *Village, loss, arrested float64) {
 	v.Pressure += loss
 	v.Arrests += arrested
 }
-
-// MonthlyKeep is the share of a village's revolt pressure kept from one
-// month to the next when the yearly share revolt_fade fades. ASSUME: the
-// anger of a raid is forgotten at this rate.
-func MonthlyKeep(fade float64) float64 { return math.Pow(1-fade, 1.0/12) }
-
-// FadePressure lets a village's revolt pressure fade by a month, keeping
-// the share keep (MonthlyKeep).
-func FadePressure(v *Village, keep float64) { v.Pressure *= keep }

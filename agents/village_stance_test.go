@@ -1,9 +1,6 @@
 package agents
 
-import (
-	"math"
-	"testing"
-)
+import "testing"
 
 // village returns a village of n households with the given pressure and
 // last year's private sales.
@@ -61,12 +58,6 @@ func TestRevoltPressure(t *testing.T) {
 	RecordRaid(v, 100, 3)
 	if v.Pressure != 400 || v.Arrests != 5 {
 		t.Fatalf("pressure %g, arrests %g; want 400, 5", v.Pressure, v.Arrests)
-	}
-	for range 12 {
-		FadePressure(v, MonthlyKeep(0.5))
-	}
-	if math.Abs(v.Pressure-200) > 1e-9 {
-		t.Errorf("pressure after a year at fade 0.5 = %g, want 200", v.Pressure)
 	}
 }
 

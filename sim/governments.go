@@ -13,16 +13,14 @@ import (
 // agents/collectives.go). Fees and remittances are credited in the firm
 // sub-step, as firms sell.
 
-// stepGovernments lets every village's revolt pressure fade by a month,
-// hear of the compromise from covered contacts, and choose its stance.
+// stepGovernments lets every village hear of the compromise from covered
+// contacts and choose its stance.
 func (w *world) stepGovernments() {
 	vp := &w.p.Villages
 	rules := w.rules.stance
 	rules.FarmIncome = w.Labour.FarmIncome
-	keep := agents.MonthlyKeep(vp.RevoltFade)
 	for v := range w.Villages {
 		vil := &w.Villages[v]
-		agents.FadePressure(vil, keep)
 		if !vil.Knows && !vil.NeverYields {
 			covered := agents.CoveredContacts(vil, w.Villages, w.Townships[vil.Township].Covered)
 			if covered > 0 && agents.LearnsCompromise(vp, covered, w.rand(drawCompromise, villageID(v))) {

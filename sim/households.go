@@ -10,7 +10,6 @@ import "clustersim/agents"
 // stepHouseholds lets the households whose review month it is weigh their
 // activity: farm, peddle, or open a workshop.
 func (w *world) stepHouseholds() {
-	hp := &w.p.Households
 	review := agents.HouseholdReviewRules{
 		Allowed: w.policy.on(evHouseholdResponsibility), FarmIncome: w.Labour.FarmIncome, Hot: w.Hot,
 	}
@@ -19,26 +18,61 @@ func (w *world) stepHouseholds() {
 		Registration: w.rules.registration, Sanctions: w.rules.sanctions,
 	}
 	// Household i reviews its activity in month i mod 12.
-	for i := w.Month.MonthOfYear() - 1; i < len(w.Households); i += 12 {
-		id := int32(i)
-		h := &w.Households[i]
-		if !agents.Reviewed(h.Activity) {
-			continue // running a workshop, or gone
-		}
-		rev := agents.ReviewHousehold(hp, &review, h, w.rand(drawOccupation, h.UID), w.rand(drawEmigration, h.UID))
-		if rev.Activity != h.Activity {
-			w.setActivity(id, rev.Activity)
-		}
-		if rev.Emigrates {
-			w.setActivity(id, agents.Left)
-			w.Labour.LeftWorkers += float64(h.Workers)
+	moy := w.Month.MonthOfYear() - 1
+	for i := moy; i < len(w.Households); i += 12 {
+		w.reviewHousehold(int32(i), &review, &entry)
+	}
+	if w.p.Villages.CompromiseNews {
+		w.hearCompromise(moy, &entry)
+	}
+}
+
+// hearCompromise is the compromise as news: in the month after a village
+// takes it up, every household of the village weighs opening a workshop,
+// not only those whose month (moy, 0-11) it is. Article: "the local government
+// ultimately encouraged the peasants to create family workshops in
+// Mantang. Therefore, in 1982, no fewer than 170 of the 183 households in
+// the village were registered as small-scale workshops".
+func (w *world) hearCompromise(moy int, entry *agents.EntryRules) {
+	for v := range w.Villages {
+		vil := &w.Villages[v]
+		if !vil.Covers() || vil.CoverSince != int32(w.Month)-1 {
 			continue
 		}
-		v := agents.EntryView{Village: &w.Villages[h.Village], ModalShare: w.modalShare(h.Village)}
-		if e := agents.ConsiderWorkshop(w.p, &entry, h, v, w.rand(drawEntry, h.UID)); e.Open {
-			w.openWorkshop(id, e)
-			w.Acc.Entries++
+		for _, id := range vil.Households {
+			if int(id)%12 != moy && agents.Reviewed(w.Households[id].Activity) {
+				w.considerWorkshop(id, entry) // its income and occupation wait for its own month
+			}
 		}
+	}
+}
+
+// reviewHousehold lets household id weigh its activity and consider
+// opening a workshop.
+func (w *world) reviewHousehold(id int32, review *agents.HouseholdReviewRules, entry *agents.EntryRules) {
+	h := &w.Households[id]
+	if !agents.Reviewed(h.Activity) {
+		return // running a workshop, or gone
+	}
+	rev := agents.ReviewHousehold(&w.p.Households, review, h, w.rand(drawOccupation, h.UID), w.rand(drawEmigration, h.UID))
+	if rev.Activity != h.Activity {
+		w.setActivity(id, rev.Activity)
+	}
+	if rev.Emigrates {
+		w.setActivity(id, agents.Left)
+		w.Labour.LeftWorkers += float64(h.Workers)
+		return
+	}
+	w.considerWorkshop(id, entry)
+}
+
+// considerWorkshop lets household id weigh opening a workshop.
+func (w *world) considerWorkshop(id int32, entry *agents.EntryRules) {
+	h := &w.Households[id]
+	v := agents.EntryView{Village: &w.Villages[h.Village], ModalShare: w.modalShare(h.Village)}
+	if e := agents.ConsiderWorkshop(w.p, entry, h, v, w.rand(drawEntry, h.UID)); e.Open {
+		w.openWorkshop(id, e)
+		w.Acc.Entries++
 	}
 }
 

@@ -184,6 +184,16 @@ var localStateAblations = []struct {
 		why: `"It agreed to turn a blind eye to the setting up of small-scale operations, on condition that they prosper under its cover. In this context, the local government ultimately encouraged the peasants to create family workshops in Mantang."`,
 	},
 	{
+		// If the compromise is not news (compromise_news false), households
+		// weigh a workshop only at their yearly review: Mantang registers
+		// fewer workshops in the year after its compromise, and the villages
+		// that take it up later fill more slowly, so fewer red hats.
+		name:    "compromise_news",
+		off:     func(c *sim.Config) { c.Params.Villages.CompromiseNews = false },
+		effects: []effect{{"mantang_registered_per_183", 1981, 1982, -1}, {"firms_red_hat", 1982, 1986, -1}},
+		why:     `"the local government ultimately encouraged the peasants to create family workshops in Mantang. Therefore, in 1982, no fewer than 170 of the 183 households in the village were registered as small-scale workshops"`,
+	},
+	{
 		// If villages never see how covered contacts fare (contact_rate 0),
 		// the compromise stays where it was devised: fewer villages take it
 		// up after the city legitimises it, and fewer workshops wear a red

@@ -29,12 +29,19 @@ type Village struct {
 	Budget    float64 // what it holds, current yuan; negative: debts for advances (agents/government_accounts.go)
 	Private   float64 // sales of its household workshops this year so far, current yuan
 	PrivateLY float64 // the same, last year
-	Pressure  float64 // the revolt: losses of its raided villagers, current yuan, fading
+	Pressure  float64 // the revolt: losses of its raided villagers, current yuan, cumulative
 	Arrests   float64 // villagers arrested, cumulative
 }
 
 // Covers reports whether a village gives workshops its cover (the red hat).
 func (v *Village) Covers() bool { return v.Stance == Encourage }
+
+// TookUpCompromiseIn reports whether the village took up the compromise in
+// the month given (sim.Month): the month before its households all hear
+// of it (params.villages.compromise_news).
+func (v *Village) TookUpCompromiseIn(month int32) bool {
+	return v.Covers() && v.CoverSince == month
+}
 
 // BusinessShare is the share of the village's posts businessmen hold.
 func (v *Village) BusinessShare() float64 {

@@ -128,3 +128,21 @@ func TestBestContact(t *testing.T) {
 		t.Errorf("BestContact with no covered contact = %g, want 0", got)
 	}
 }
+
+func TestTookUpCompromiseIn(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		v      Village
+		month  int32
+		wanted bool
+	}{
+		{"covering since that month", Village{Stance: Encourage, CoverSince: 40}, 40, true},
+		{"covering since an earlier month", Village{Stance: Encourage, CoverSince: 39}, 40, false},
+		{"covering since the first month", Village{Stance: Encourage, CoverSince: 0}, 0, true},
+		{"tolerating", Village{Stance: Tolerate, CoverSince: 40}, 40, false},
+	} {
+		if got := tt.v.TookUpCompromiseIn(tt.month); got != tt.wanted {
+			t.Errorf("%s: TookUpCompromiseIn(%d) = %v, want %v", tt.name, tt.month, got, tt.wanted)
+		}
+	}
+}

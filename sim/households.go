@@ -36,7 +36,7 @@ func (w *world) stepHouseholds() {
 func (w *world) hearCompromise(moy int, entry *agents.EntryRules) {
 	for v := range w.Villages {
 		vil := &w.Villages[v]
-		if !vil.Covers() || vil.CoverSince != int32(w.Month)-1 {
+		if !vil.TookUpCompromiseIn(int32(w.Month) - 1) {
 			continue
 		}
 		for _, id := range vil.Households {

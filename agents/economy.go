@@ -18,6 +18,7 @@ type Economy struct {
 	ExportPrice     []float64 // export price of each product
 	Share           []float64 // Yongkang's share of China's output of each product
 	Rates           [NumForms]Rates
+	LocalTaxShare   float64 // share of the city taxes of firms on village sites that goes to the village (LocalTaxes)
 
 	// The last labour term asked of LabourPow, remembered: every
 	// household has the same workers, so entry asks for one value.

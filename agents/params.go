@@ -150,6 +150,8 @@ type VillageParams struct {
 	CompromiseNews          bool    `yaml:"compromise_news"`
 	ElectionConsequences    bool    `yaml:"election_consequences"`
 	LandRelease             float64 `yaml:"land_release" range:"0,100"`
+	DevelopmentCost         float64 `yaml:"development_cost" range:"0,100"`
+	LocalTaxShare           float64 `yaml:"local_tax_share" range:"0,1"`
 	RedHatDetection         float64 `yaml:"red_hat_detection" range:"0,1"`
 	SpecialisedMinWorkshops int     `yaml:"specialised_min_workshops" range:"1,100000"`
 	SpecialisedShare        float64 `yaml:"specialised_share" range:"0,1"`

@@ -23,6 +23,8 @@ func Produce(p *FirmParams, e *Economy, f *Firm) Rates {
 	rates := e.Rates[f.Form]
 	if !f.Location.InYongkang() && !f.Office {
 		rates = Rates{State: rates.State + rates.City}
+	} else if f.Location == VillageSite && rates.City > 0 {
+		rates = LocalTaxes(rates, e.LocalTaxShare)
 	}
 	taxes := rates.Total() * sales
 	profit := sales - wages - materials - taxes

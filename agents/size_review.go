@@ -152,18 +152,8 @@ func EmployeeCap(p *FirmParams, form LegalForm, loc Location, capInForce bool, s
 }
 
 // SiteCap is the most employees a firm may have on a site of a village
-// whose posts businessmen hold in the share business: village_site_cap,
-// widened by land_release for a village led by businessmen, which releases
-// its land to firms, when elections have consequences. Article: "The
-// village of Qianhuang ... started by exploring a 59-acre plot of land
-// near the river, in order to install dozens of family companies there";
-// the local government's support "enables companies to obtain information
-// and assistance more quickly, for example when acquiring land to
-// accommodate company expansion".
-func SiteCap(fp *FirmParams, vp *VillageParams, business float64) float64 {
-	c := float64(fp.VillageSiteCap)
-	if vp.ElectionConsequences {
-		c *= 1 + vp.LandRelease*business
-	}
-	return c
+// that has widened its sites by the share developed of village_site_cap
+// (Develop, ODD 7.7.5).
+func SiteCap(fp *FirmParams, developed float64) float64 {
+	return float64(fp.VillageSiteCap) * (1 + max(0, developed))
 }

@@ -197,17 +197,10 @@ func TestReviewSize(t *testing.T) {
 
 func TestSiteCap(t *testing.T) {
 	fp := &testParams().Firms
-	vp := &testParams().Villages
-	fp.VillageSiteCap, vp.LandRelease = 30, 1
-	vp.ElectionConsequences = true
-	if got := SiteCap(fp, vp, 0.5); got != 45 {
-		t.Errorf("half the posts to businessmen: site cap %g, want 45", got)
-	}
-	if got := SiteCap(fp, vp, 0); got != 30 {
-		t.Errorf("no businessmen: site cap %g, want 30", got)
-	}
-	vp.ElectionConsequences = false
-	if got := SiteCap(fp, vp, 1); got != 30 {
-		t.Errorf("elections without consequences: site cap %g, want 30", got)
+	fp.VillageSiteCap = 30
+	for _, c := range []struct{ developed, want float64 }{{0, 30}, {0.5, 45}, {1, 60}, {-1, 30}} {
+		if got := SiteCap(fp, c.developed); got != c.want {
+			t.Errorf("developed %g: site cap %g, want %g", c.developed, got, c.want)
+		}
 	}
 }

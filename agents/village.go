@@ -31,6 +31,7 @@ type Village struct {
 	PrivateLY float64 // the same, last year
 	Pressure  float64 // the revolt: losses of its raided villagers, current yuan, cumulative
 	Arrests   float64 // villagers arrested, cumulative
+	Developed float64 // how far it has widened its firms' sites, a share of village_site_cap (agents/land_development.go)
 }
 
 // Covers reports whether a village gives workshops its cover (the red hat).

@@ -52,7 +52,7 @@ func (w *world) setFirmRules() {
 func (w *world) siteCaps() []float64 {
 	w.siteCap = w.siteCap[:0]
 	for v := range w.Villages {
-		w.siteCap = append(w.siteCap, agents.SiteCap(&w.p.Firms, &w.p.Villages, w.Villages[v].BusinessShare()))
+		w.siteCap = append(w.siteCap, agents.SiteCap(&w.p.Firms, w.Villages[v].Developed))
 	}
 	return w.siteCap
 }

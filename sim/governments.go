@@ -90,11 +90,36 @@ func (w *world) governmentYear() {
 		v := int32(t + w.townships*r.IntN(n))
 		w.planCollective(agents.TownshipCollective, v, uid, r, founding, &tw.Budget)
 	}
+	if w.policy.on(evVillageElections) {
+		w.developLand()
+	}
 	for v := range w.Villages {
 		vil := &w.Villages[v]
 		uid := villageID(v)
 		w.planCollective(agents.VillageCollective, int32(v), uid, w.rand(drawCollectiveFounding, uid), founding, &vil.Budget)
 	}
+}
+
+// developLand is the villages' December decision on their land (ODD
+// 7.7.5): each widens its firms' sites towards what its businessmen in
+// posts want, as far as its budget pays for the firms now on its sites.
+func (w *world) developLand() {
+	onSite := w.counts[:0]
+	for range w.Villages {
+		onSite = append(onSite, 0)
+	}
+	for i := range w.Firms {
+		if f := &w.Firms[i]; f.Alive && f.Location == agents.VillageSite {
+			onSite[f.Village]++
+		}
+	}
+	vp := &w.p.Villages
+	for v := range w.Villages {
+		vil := &w.Villages[v]
+		cost := agents.DevelopmentCost(&w.p.Firms, vp, &w.p.Land, int(onSite[v]), w.Market.PriceLevel)
+		w.Acc.Development += agents.Develop(vp, vil, vil.BusinessShare(), cost)
+	}
+	w.counts = onSite
 }
 
 // planCollective draws the collective a government would found and founds

@@ -56,6 +56,7 @@ func (w *world) setEconomy() {
 		e.CostRise = w.p.Markets.CrisisCostRise
 	}
 	e.InvoicingForAll = w.policy.privateAllowed()
+	e.LocalTaxShare = w.p.Villages.LocalTaxShare
 	e.Price, e.ExportPrice, e.Share = w.Market.Price, w.Market.ExportPrice, w.Market.Share
 	for f := range agents.NumForms {
 		e.Rates[f] = w.policy.rates(agents.LegalForm(f))

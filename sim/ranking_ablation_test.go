@@ -36,10 +36,8 @@ const rankingFrom, rankingTo = 1997, 2010
 // It runs on the ablation seeds at full scale (runSeeds,
 // local_state_ablation_test.go).
 func TestRankingAblation(t *testing.T) {
-	base := builtinConfig(t, "yongkang")
-	noRanking := builtinConfig(t, "no_ranking")
 	type pair struct{ base, cf *sim.Results }
-	b, c := runSeeds(t, base), runSeeds(t, noRanking)
+	b, c := ablationBaseline(t, 2010), runSeeds(t, builtinConfig(t, "no_ranking"))
 	runs := make([]pair, len(b))
 	for i := range runs {
 		runs[i] = pair{b[i], c[i]}

@@ -244,7 +244,7 @@ func (rc *recorder) recordLand(v *View) {
 func (rc *recorder) recordVillages(v *View) {
 	vp := &v.Params().Villages
 	specialised, posts, business := 0.0, 0.0, 0.0
-	covered, repressing, arrests, budgets := 0.0, 0.0, 0.0, 0.0
+	covered, repressing, arrests, budgets, developed := 0.0, 0.0, 0.0, 0.0, 0.0
 	for i := range v.Villages {
 		vil := &v.Villages[i]
 		if vil.Covers() {
@@ -255,6 +255,7 @@ func (rc *recorder) recordVillages(v *View) {
 		}
 		arrests += vil.Arrests
 		budgets += vil.Budget
+		developed += vil.Developed
 		if int(vil.Workshops) >= vp.SpecialisedMinWorkshops && v.ModalShare(int32(i)) >= vp.SpecialisedShare {
 			specialised++
 		}
@@ -272,6 +273,8 @@ func (rc *recorder) recordVillages(v *View) {
 	}
 	rc.set("budgets_townships", townships/v.Scale())
 	rc.set("advances", v.Acc.Advances/v.Scale())
+	rc.set("land_development", v.Acc.Development/v.Scale())
+	rc.set("sites_developed", developed/float64(max(1, len(v.Villages))))
 	rc.set("collectives_founded", float64(v.Acc.CollectivesFounded)/v.Scale())
 	rc.set("collectives_closed", float64(v.Acc.CollectivesClosed)/v.Scale())
 	if posts > 0 {

@@ -80,4 +80,5 @@ type YearAccounts struct {
 	CollectivesFounded             int
 	CollectivesClosed              int
 	Advances                       float64
+	Development                    float64 // spent by villages developing land for their firms
 }

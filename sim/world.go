@@ -34,6 +34,7 @@ type world struct {
 	growthLo, growthHi float64   // see agents.GrowthSaturation
 	siteCap            []float64 // the village site caps of the month (siteCaps)
 	scratch            []int32   // a reused list of villages (townshipVillages)
+	counts             []int32   // a reused count per village (developLand)
 
 	destShares []float64          // the share of each destination of relocating firms
 	formed     []agents.Household // the households formed this year (storage reused by formHouseholds)

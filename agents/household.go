@@ -21,5 +21,6 @@ type Household struct {
 	Workers  float32  // workers in the household
 	Known    int16    // a product it knows how to make and sell (-1: none)
 	Firm     int32    // the firm it owns (-1: none)
+	Kin      int32    // the household of its kin in its village, which may lend it start-up capital (-1: none)
 	Savings  float64  // yuan (current)
 }

@@ -24,6 +24,9 @@ func TestFormHouseholds(t *testing.T) {
 	seen := map[rng.ID]bool{} // look-up only
 	for _, h := range formed {
 		kin := households[h.Known]
+		if h.Kin != int32(h.Known) {
+			t.Errorf("formed %+v: its Kin should be the household it copies (%d)", h, h.Known)
+		}
 		if h.Village != kin.Village || h.Firm != -1 || h.Savings != 0 || h.Activity != Farming || h.Workers != 2.4 || seen[h.UID] {
 			t.Errorf("formed %+v, want a farming household of the village of its kin %+v, a new identity", h, kin)
 		}

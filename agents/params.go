@@ -37,6 +37,7 @@ type HouseholdParams struct {
 	ImitationBase        float64 `yaml:"imitation_base" range:"0,1"`
 	TraditionKnowledge   float64 `yaml:"tradition_knowledge" range:"0,1"`
 	WorkshopStartCapital float64 `yaml:"workshop_start_capital" range:"0,1000000"`
+	KinLending           float64 `yaml:"kin_lending" range:"0,1"`
 	SanctionLoss         float64 `yaml:"sanction_loss" range:"0,1000000"`
 	CraftPractice        float64 `yaml:"craft_practice" range:"0,1"`
 	WageWorkPropensity   float64 `yaml:"wage_work_propensity" range:"0,1"`

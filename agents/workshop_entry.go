@@ -21,6 +21,7 @@ type EntryRules struct {
 type EntryView struct {
 	Village    *Village
 	ModalShare float64 // share of the village's workshops making its main product
+	KinSavings float64 // savings of its kin household (0: none, or gone)
 }
 
 // Entry is a household's decision to open a workshop: whether it opens
@@ -30,7 +31,8 @@ type Entry struct {
 	Product int16
 	Form    LegalForm
 	Quality float64
-	Capital float64 // paid from the household's savings
+	Capital float64 // paid from the household's savings, and from its kin's (FromKin of it)
+	FromKin float64 // of Capital, lent by its kin household (KinLoan)
 	Advance float64 // advanced by its village (Advance), paid from the village's budget
 	Tools   float64 // owned already, not paid for (a craft household's secret workshop of 1978)
 }
@@ -52,7 +54,8 @@ func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r
 	if prod < 0 || rules.Products[prod].Available > e.Year {
 		return Entry{} // nothing it knows how to make and sell
 	}
-	in := EntryInputs{Allowed: rules.Allowed, FarmIncome: e.FarmIncome, Savings: h.Savings}
+	kin := KinLoan(hp, v.KinSavings)
+	in := EntryInputs{Allowed: rules.Allowed, FarmIncome: e.FarmIncome, Savings: h.Savings + kin}
 	form := Register(fp, &rules.Registration, vil.Stance, float64(h.Workers), r)
 	need := rules.Products[prod].Capital * e.PriceLevel * hp.WorkshopStartCapital
 	advance := 0.0
@@ -91,7 +94,17 @@ func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r
 	if r.Float64() >= EntryProbability(hp, in) {
 		return Entry{}
 	}
-	return Entry{Open: true, Product: int16(prod), Form: form, Quality: quality, Capital: in.CapitalNeed, Advance: advance}
+	fromKin := min(kin, max(0, in.CapitalNeed-max(0, h.Savings)))
+	return Entry{Open: true, Product: int16(prod), Form: form, Quality: quality, Capital: in.CapitalNeed, FromKin: fromKin, Advance: advance}
+}
+
+// KinLoan is what a household's kin lends it towards a workshop's
+// start-up capital: the share kin_lending of the kin's savings. ASSUME:
+// family capital is pooled and the loan is not repaid; the household pays
+// from its own savings first. The article names savings as the "first pot
+// of gold"; the issue's sources of start-up capital add kin (ODD 7.4).
+func KinLoan(p *HouseholdParams, kinSavings float64) float64 {
+	return p.KinLending * max(0, kinSavings)
 }
 
 // Logistic is the standard logistic function.

@@ -217,28 +217,35 @@ func TestConsiderWorkshop(t *testing.T) {
 	}
 	village := func(s Stance) *Village { return &Village{Stance: s, Modal: -1, Households: []int32{0, 1}} }
 	tests := []struct {
-		name    string
-		rules   func() EntryRules
-		known   int16
-		savings float64
-		stance  Stance
-		open    bool
-		capital float64
-		form    LegalForm
+		name       string
+		rules      func() EntryRules
+		known      int16
+		savings    float64
+		kinSavings float64
+		stance     Stance
+		open       bool
+		capital    float64
+		fromKin    float64
+		form       LegalForm
 	}{
-		{"opens", rules, 0, 1000, Tolerate, true, 100, Getihu},
-		{"encouraged: the committee's advance", rules, 0, 1000, Encourage, true, 50, anyRegistered},
-		{"a secret workshop where the village represses", rules, 0, 1000, Repress, true, 100, Underground},
-		{"not before household responsibility", func() EntryRules { r := rules(); r.Allowed = false; return r }, 0, 1000, Tolerate, false, 0, 0},
-		{"without the capital", rules, 0, 99, Tolerate, false, 0, 0},
-		{"knows no product", rules, -1, 1000, Tolerate, false, 0, 0},
-		{"the product is not yet made", rules, 1, 1000, Tolerate, false, 0, 0},
+		{"opens", rules, 0, 1000, 0, Tolerate, true, 100, 0, Getihu},
+		{"encouraged: the committee's advance", rules, 0, 1000, 0, Encourage, true, 50, 0, anyRegistered},
+		{"a secret workshop where the village represses", rules, 0, 1000, 0, Repress, true, 100, 0, Underground},
+		{"not before household responsibility", func() EntryRules { r := rules(); r.Allowed = false; return r }, 0, 1000, 0, Tolerate, false, 0, 0, 0},
+		{"without the capital", rules, 0, 99, 0, Tolerate, false, 0, 0, 0},
+		{"kin lends the rest", rules, 0, 60, 100, Tolerate, true, 100, 40, Getihu},
+		{"kin lends only half its savings", rules, 0, 60, 70, Tolerate, false, 0, 0, 0},
+		{"own savings first", rules, 0, 1000, 1000, Tolerate, true, 100, 0, Getihu},
+		{"knows no product", rules, -1, 1000, 0, Tolerate, false, 0, 0, 0},
+		{"the product is not yet made", rules, 1, 1000, 0, Tolerate, false, 0, 0, 0},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := tt.rules()
 			h := Household{Known: tt.known, Workers: 2, Savings: tt.savings}
-			e := ConsiderWorkshop(sure(), &r, &h, EntryView{Village: village(tt.stance)}, testDraws(i))
+			p := sure()
+			p.Households.KinLending = 0.5
+			e := ConsiderWorkshop(p, &r, &h, EntryView{Village: village(tt.stance), KinSavings: tt.kinSavings}, testDraws(i))
 			if e.Open != tt.open {
 				t.Fatalf("open = %v, want %v", e.Open, tt.open)
 			}
@@ -248,6 +255,9 @@ func TestConsiderWorkshop(t *testing.T) {
 			formOK := e.Form == tt.form || tt.form == anyRegistered && (e.Form == Getihu || e.Form == RedHat)
 			if e.Product != tt.known || !formOK || e.Quality != 1 || math.Abs(e.Capital-tt.capital) > 1e-9 {
 				t.Errorf("entry = %+v, want product %d, form %v, quality 1 and capital %g", e, tt.known, tt.form, tt.capital)
+			}
+			if math.Abs(e.FromKin-tt.fromKin) > 1e-9 {
+				t.Errorf("from kin %g, want %g", e.FromKin, tt.fromKin)
 			}
 			if tt.stance == Encourage && math.Abs(e.Advance-tt.capital) > 1e-9 {
 				t.Errorf("advance %g, want %g (half the capital)", e.Advance, tt.capital)

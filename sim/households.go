@@ -70,6 +70,9 @@ func (w *world) reviewHousehold(id int32, review *agents.HouseholdReviewRules, e
 func (w *world) considerWorkshop(id int32, entry *agents.EntryRules) {
 	h := &w.Households[id]
 	v := agents.EntryView{Village: &w.Villages[h.Village], ModalShare: w.modalShare(h.Village)}
+	if h.Kin >= 0 && w.Households[h.Kin].Activity != agents.Left {
+		v.KinSavings = w.Households[h.Kin].Savings
+	}
 	if e := agents.ConsiderWorkshop(w.p, entry, h, v, w.rand(drawEntry, h.UID)); e.Open {
 		w.openWorkshop(id, e)
 		w.Acc.Entries++
@@ -79,7 +82,10 @@ func (w *world) considerWorkshop(id int32, entry *agents.EntryRules) {
 // openWorkshop founds the workshop household i has decided to open.
 func (w *world) openWorkshop(i int32, e agents.Entry) {
 	h := &w.Households[i]
-	h.Savings -= e.Capital
+	h.Savings -= e.Capital - e.FromKin
+	if e.FromKin > 0 {
+		w.Households[h.Kin].Savings -= e.FromKin
+	}
 	if e.Advance > 0 {
 		w.Villages[h.Village].Budget -= e.Advance
 		w.Acc.Advances += e.Advance

@@ -216,10 +216,21 @@ var localStateAblations = []struct {
 		},
 		why: `the confederation's official was "responsible for all the administrative and financial steps taken by the workshops"; the local collectivities acted "in order to safeguard their own local system of collective companies"`,
 	},
+	{
+		// Without kin's loans (kin_lending 0) a household opens a workshop
+		// only from its own savings (and its village's advance): fewer
+		// households have the capital in the 1980s, fewer workshops open
+		// and fewer getihu run.
+		name:    "kin",
+		off:     func(c *sim.Config) { c.Params.Households.KinLending = 0 },
+		effects: []effect{{"entries", 1982, 1990, -1}, {"firms_getihu", 1983, 1990, -1}},
+		why:     `using his savings (the "first pot of gold," diyi tong jin); kin as a source of start-up capital is an assumption (ODD 7.4)`,
+	},
 }
 
 // TestLocalStateAblations switches off, one at a time, repression, cover,
-// the compromise's contagion and the spending of revenue, and checks each
+// the compromise as news, its contagion, the spending of revenue and kin's
+// loans, and checks each
 // expectation of localStateAblations.
 func TestLocalStateAblations(t *testing.T) {
 	engineTest(t)

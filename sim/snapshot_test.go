@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -110,7 +111,7 @@ func TestSnapshotRefused(t *testing.T) {
 		{"header only", snap[:10], cfg, "does not start as a state file"},
 		{"empty", nil, cfg, "truncated"},
 		{"flipped byte", flipped, cfg, "corrupted"},
-		{"another version", version, cfg, "format version 3; this build of clustersim reads version 2"},
+		{"another version", version, cfg, fmt.Sprintf("format version %d; this build of clustersim reads version %d", sim.SnapshotVersion+1, sim.SnapshotVersion)},
 		{"another scenario", snap, other, `saved from scenario "yongkang"`},
 		{"not a state", []byte("name: yongkang\nbase: yongkang\n" + strings.Repeat("x", 100)), cfg, "does not start as a state file"},
 		{"trailing bytes", append(bytes.Clone(snap), 0), cfg, "bytes follow its checksum"},

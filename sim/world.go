@@ -188,6 +188,10 @@ func (w *world) buildHouseholds() {
 	}
 	n = max(n, mantang+nv)
 	w.Households = make([]agents.Household, 0, int(float64(n)*1.5))
+	last := make([]int32, nv) // the household dealt last to each village: the next one's kin
+	for i := range last {
+		last[i] = -1
+	}
 	for i := range n {
 		uid := rng.NewID(idHousehold, i)
 		r := w.rand(drawHouseholdInit, uid)
@@ -198,7 +202,7 @@ func (w *world) buildHouseholds() {
 				v++
 			}
 		}
-		h := agents.Household{UID: uid, Village: v, Workers: float32(hp.WorkersPerHousehold), Known: -1, Firm: -1,
+		h := agents.Household{UID: uid, Village: v, Workers: float32(hp.WorkersPerHousehold), Known: -1, Firm: -1, Kin: last[v],
 			Savings: hp.InitialSavings * math.Exp(hp.SavingsSpread*r.NormFloat64()-hp.SavingsSpread*hp.SavingsSpread/2)}
 		if int(v) == w.mantang && r.Float64() < w.cfg.Mantang.Tradition && w.mantangProduct >= 0 {
 			h.Known = int16(w.mantangProduct)
@@ -208,7 +212,7 @@ func (w *world) buildHouseholds() {
 		if r.Float64() < hp.PeddleShare1978 {
 			h.Activity = agents.Peddling
 		}
-		w.addHousehold(h)
+		last[v] = w.addHousehold(h)
 	}
 }
 

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"clustersim/sim"
 )
 
 // dirFiles reads every file under dir, by path relative to dir.
@@ -97,7 +100,7 @@ func TestStateRefused(t *testing.T) {
 	}{
 		{"flipped byte", flipped, "", "corrupted: its checksum does not match"},
 		{"truncated", good[:len(good)/2], "", "truncated"},
-		{"another version", version, "", "format version 9; this build of clustersim reads version 2"},
+		{"another version", version, "", fmt.Sprintf("format version 9; this build of clustersim reads version %d", sim.SnapshotVersion)},
 		{"another scenario", good, "no_crisis", `saved from scenario "yongkang"`},
 		{"not a state", []byte("name: yongkang\n"), "", "does not start as a state file does"},
 	} {

@@ -110,6 +110,7 @@ type Firm struct {
 	Exporter  bool
 	Alive     bool
 	Ranked    bool    // in the city's top tax ranking
+	Assisted  bool    // helped by the Innovation and Service Centre this year (Assist)
 	Office    bool    // keeps its registered office in Yongkang while producing outside
 	Unpaid    bool    // a collective whose owner could not pay its last loss: it plans its size as a private firm
 	Plot      float64 // square metres held in an estate

@@ -27,6 +27,7 @@ const (
 	drawElections                         // December: a village's elections
 	drawHouseholdFormation                // December: new households and their kin (county)
 	drawTies                              // world: a village's kin and pedlar ties
+	drawAssistance                        // December: a firm's place in the innovation centre's lottery
 	numPurposes
 )
 
@@ -34,7 +35,7 @@ var purposeNames = [numPurposes]string{
 	"product_markets", "household_init", "collective_init", "occupation", "emigration", "entry",
 	"collective_founding", "compromise", "legal_form", "firm_review", "trade", "spinoff", "exit",
 	"relocation", "land_queue", "elections", "household_formation",
-	"ties",
+	"ties", "assistance",
 }
 
 // Kinds of agents and places, for their identities.

@@ -38,6 +38,7 @@ var yearly = [...]subStep{
 	{"government_accounts", (*world).governmentYear},
 	{"record", (*world).record},
 	{"tax_ranking", (*world).rankTaxpayers},
+	{"assistance", (*world).assistFirms},
 	{"household_formation", (*world).formHouseholds},
 	{"hot_products", (*world).updateHotProducts},
 	{"year_accounts", (*world).endYear},

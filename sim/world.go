@@ -35,6 +35,7 @@ type world struct {
 	siteCap            []float64 // the village site caps of the month (siteCaps)
 	scratch            []int32   // a reused list of villages (townshipVillages)
 	counts             []int32   // a reused count per village (developLand)
+	assisted           []int32   // the firms assisted this year (assistFirms), storage reused
 
 	destShares []float64          // the share of each destination of relocating firms
 	formed     []agents.Household // the households formed this year (storage reused by formHouseholds)

@@ -1,0 +1,55 @@
+package agents
+
+import "slices"
+
+// ODD 7.18b: the city's assistance to firms, and the ranking's priority
+// for it.
+
+// Assist chooses the firms the Innovation and Service Centre helps in the
+// coming year: at most capacity of the candidate firms (alive, producing
+// in Yongkang), the firms of the tax ranking first, the others in the
+// order of their lottery numbers (lottery(i), a uniform draw for the
+// firm at index i, lowest first; ASSUME: without a list the centre serves
+// its applicants in an order that has nothing to do with their size). It
+// sets each firm's Assisted and returns the indices of those assisted,
+// reusing order's storage. Article: the ranking "facilitates access to
+// plots of land, assistance from the local government, and services";
+// support comes "in the form of support for innovation by research centres
+// linked to the local government".
+func Assist(firms []Firm, capacity int, lottery func(i int) float64, order []int32) []int32 {
+	order = order[:0]
+	type cand struct {
+		u    float64
+		slot int32
+	}
+	var rest []cand
+	for i := range firms {
+		f := &firms[i]
+		f.Assisted = false
+		if !f.Alive || !f.Location.InYongkang() {
+			continue
+		}
+		if f.Ranked {
+			order = append(order, int32(i))
+		} else {
+			rest = append(rest, cand{lottery(i), int32(i)})
+		}
+	}
+	slices.SortFunc(rest, func(a, b cand) int {
+		switch {
+		case a.u < b.u:
+			return -1
+		case a.u > b.u:
+			return 1
+		}
+		return int(a.slot - b.slot)
+	})
+	for _, c := range rest {
+		order = append(order, c.slot)
+	}
+	order = order[:min(len(order), max(0, capacity))]
+	for _, i := range order {
+		firms[i].Assisted = true
+	}
+	return order
+}

@@ -1,6 +1,9 @@
 package agents
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // ODD 7.18b: the city's assistance to firms, and the ranking's priority
 // for it.
@@ -36,13 +39,10 @@ func Assist(firms []Firm, capacity int, lottery func(i int) float64, order []int
 		}
 	}
 	slices.SortFunc(rest, func(a, b cand) int {
-		switch {
-		case a.u < b.u:
-			return -1
-		case a.u > b.u:
-			return 1
+		if c := cmp.Compare(a.u, b.u); c != 0 {
+			return c
 		}
-		return int(a.slot - b.slot)
+		return cmp.Compare(a.slot, b.slot)
 	})
 	for _, c := range rest {
 		order = append(order, c.slot)

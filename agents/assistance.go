@@ -15,17 +15,12 @@ import (
 // firm at index i, lowest first; ASSUME: without a list the centre serves
 // its applicants in an order that has nothing to do with their size). It
 // sets each firm's Assisted and returns the indices of those assisted,
-// reusing order's storage. Article: the ranking "facilitates access to
+// in buf's storage, which it reuses from year to year. Article: the ranking "facilitates access to
 // plots of land, assistance from the local government, and services";
 // support comes "in the form of support for innovation by research centres
 // linked to the local government".
-func Assist(firms []Firm, capacity int, lottery func(i int) float64, order []int32) []int32 {
-	order = order[:0]
-	type cand struct {
-		u    float64
-		slot int32
-	}
-	var rest []cand
+func Assist(firms []Firm, capacity int, lottery func(i int) float64, buf *AssistBuffer) []int32 {
+	order, rest := buf.order[:0], buf.rest[:0]
 	for i := range firms {
 		f := &firms[i]
 		f.Assisted = false
@@ -35,10 +30,10 @@ func Assist(firms []Firm, capacity int, lottery func(i int) float64, order []int
 		if f.Ranked {
 			order = append(order, int32(i))
 		} else {
-			rest = append(rest, cand{lottery(i), int32(i)})
+			rest = append(rest, assistCandidate{lottery(i), int32(i)})
 		}
 	}
-	slices.SortFunc(rest, func(a, b cand) int {
+	slices.SortFunc(rest, func(a, b assistCandidate) int {
 		if c := cmp.Compare(a.u, b.u); c != 0 {
 			return c
 		}
@@ -51,5 +46,19 @@ func Assist(firms []Firm, capacity int, lottery func(i int) float64, order []int
 	for _, i := range order {
 		firms[i].Assisted = true
 	}
+	buf.order, buf.rest = order, rest
 	return order
+}
+
+// AssistBuffer is the storage Assist reuses.
+type AssistBuffer struct {
+	order []int32
+	rest  []assistCandidate
+}
+
+// assistCandidate is an unranked firm in the centre's lottery: its number
+// and its index among the firms.
+type assistCandidate struct {
+	u    float64
+	slot int32
 }

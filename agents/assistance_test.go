@@ -33,7 +33,7 @@ func TestAssist(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			fs := mk()
-			got := Assist(fs, c.capacity, lottery, nil)
+			got := Assist(fs, c.capacity, lottery, &AssistBuffer{})
 			n := 0
 			for i, f := range fs {
 				if f.Assisted != c.want[i] {
@@ -51,7 +51,7 @@ func TestAssist(t *testing.T) {
 	// Without the ranking, firm 4 is not served when the centre is full.
 	fs := mk()
 	fs[4].Ranked = false
-	Assist(fs, 3, lottery, nil)
+	Assist(fs, 3, lottery, &AssistBuffer{})
 	if fs[4].Assisted {
 		t.Error("unranked, last in the lottery, with three places: firm 4 should not be assisted")
 	}

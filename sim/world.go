@@ -31,11 +31,11 @@ type world struct {
 	firmRules firmRules // what the firms' rules see of the month (set by stepFirms)
 	rec       recorder
 
-	growthLo, growthHi float64   // see agents.GrowthSaturation
-	siteCap            []float64 // the village site caps of the month (siteCaps)
-	scratch            []int32   // a reused list of villages (townshipVillages)
-	counts             []int32   // a reused count per village (developLand)
-	assisted           []int32   // the firms assisted this year (assistFirms), storage reused
+	growthLo, growthHi float64             // see agents.GrowthSaturation
+	siteCap            []float64           // the village site caps of the month (siteCaps)
+	scratch            []int32             // a reused list of villages (townshipVillages)
+	counts             []int32             // a reused count per village (developLand)
+	assisted           agents.AssistBuffer // the storage of assistFirms
 
 	destShares []float64          // the share of each destination of relocating firms
 	formed     []agents.Household // the households formed this year (storage reused by formHouseholds)

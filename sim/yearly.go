@@ -45,9 +45,9 @@ func (w *world) rankTaxpayers() {
 // next year, the ranked firms first (agents.Assist, ODD 7.18).
 func (w *world) assistFirms() {
 	capacity := int(math.Round(float64(w.p.Firms.InnovationCapacity) * w.scale))
-	w.assisted = agents.Assist(w.Firms, capacity, func(i int) float64 {
+	agents.Assist(w.Firms, capacity, func(i int) float64 {
 		return w.rand(drawAssistance, w.Firms[i].UID).Float64()
-	}, w.assisted)
+	}, &w.assisted)
 }
 
 // elections: in election years every village elects its posts.

@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// ODD 7.18b: the city's assistance to firms, and the ranking's priority
+// ODD 7.18: the city's assistance to firms, and the tax ranking's priority
 // for it.
 
 // Assist chooses the firms the Innovation and Service Centre helps in the
@@ -15,10 +15,10 @@ import (
 // firm at index i, lowest first; ASSUME: without a list the centre serves
 // its applicants in an order that has nothing to do with their size). It
 // sets each firm's Assisted and returns the indices of those assisted,
-// in buf's storage, which it reuses from year to year. Article: the ranking "facilitates access to
-// plots of land, assistance from the local government, and services";
-// support comes "in the form of support for innovation by research centres
-// linked to the local government".
+// in buf's storage, which it reuses from year to year. Article: the
+// ranking "facilitates access to plots of land, assistance from the local
+// government, and services"; support comes "in the form of support for
+// innovation by research centres linked to the local government".
 func Assist(firms []Firm, capacity int, lottery func(i int) float64, buf *AssistBuffer) []int32 {
 	order, rest := buf.order[:0], buf.rest[:0]
 	for i := range firms {

@@ -33,8 +33,8 @@ type YearlyReview struct {
 func ReviewsYear(f *Firm, monthOfYear int) bool { return int(f.ID)%12 == monthOfYear-1 }
 
 // ReviewYear is the firm's yearly review: quality grows with experience,
-// faster with the innovation centre (for the firms it assists, Assist), the service centres and the
-// equipment subsidy; new designs add to its varieties; a household firm
+// faster with the innovation centre (for the firms it assists, Assist),
+// the service centres and the equipment subsidy; new designs add to its varieties; a household firm
 // that earned less than farming may close (OwnerQuits); and the firm may
 // review its product (a switch drops its lead and adds a design). It
 // updates the firm and returns what sim applies to the world.

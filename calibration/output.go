@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -283,17 +284,55 @@ type Identification struct {
 	// the bounds: the targets do not identify the parameter), "weak" when
 	// FlatShare >= 0.5 (a wide valley), and "pinned" otherwise.
 	Verdict string
-	// Improves reports that a profile point has a lower loss than the
-	// optimum (ProfileMin < Loss): the search had not converged, and
-	// Better is the value that did better.
-	Improves bool
-	Better   float64
-	Points   []ProfilePoint // along the profile, by increasing value
+	// Improves reports that a point of the profile, or one of the two
+	// next to the optimum (the curvature's), has a lower loss than the
+	// optimum: the search had not converged, and Better is the value that
+	// did best, with the loss BetterLoss.
+	Improves   bool
+	Better     float64
+	BetterLoss float64
+	Points     []ProfilePoint // along the profile, by increasing value
 }
 
 // ProfilePoint is one point of a profile.
 type ProfilePoint struct {
 	Value, X, Loss float64
+}
+
+// identify reads a parameter's profile (the points across its bounds, by
+// increasing value) and the two points at ±CurvatureStep around the
+// optimum (value, loss) into its Identification.
+func identify(name string, value, loss float64, profile []ProfilePoint, near [2]ProfilePoint) Identification {
+	id := Identification{Name: name, Value: value, Loss: loss, Points: profile,
+		ProfileMin: math.Inf(1), ProfileMax: math.Inf(-1), BetterLoss: loss}
+	for _, pt := range profile {
+		id.ProfileMin = min(id.ProfileMin, pt.Loss)
+		id.ProfileMax = max(id.ProfileMax, pt.Loss)
+	}
+	for _, pt := range append(slices.Clone(profile), near[:]...) {
+		if pt.Loss < id.BetterLoss {
+			id.Improves, id.Better, id.BetterLoss = true, pt.Value, pt.Loss
+		}
+	}
+	scale := math.Max(loss, 0.01)
+	id.Rise = (id.ProfileMax - loss) / scale
+	flat := 0
+	for _, pt := range profile {
+		if pt.Loss <= loss+0.1*scale {
+			flat++
+		}
+	}
+	id.FlatShare = float64(flat) / float64(max(1, len(profile)))
+	id.Curvature = (near[0].Loss - 2*loss + near[1].Loss) / (CurvatureStep * CurvatureStep)
+	switch {
+	case id.Rise < 0.1:
+		id.Verdict = "free"
+	case id.FlatShare >= 0.5:
+		id.Verdict = "weak"
+	default:
+		id.Verdict = "pinned"
+	}
+	return id
 }
 
 // CurvatureStep is the step in x of Identification.Curvature.
@@ -345,9 +384,8 @@ func (c *calibrator) profiles(res *Result) error {
 	cw.Write([]string{"param", "value", "x", "loss", "kind"})
 	for i := range dim {
 		p := &c.spec.Parameters[i]
-		id := Identification{Name: p.Name, Value: res.Values[i], Loss: res.Loss,
-			ProfileMin: math.Inf(1), ProfileMax: math.Inf(-1)}
-		var near [2]float64
+		var profile []ProfilePoint
+		var near [2]ProfilePoint
 		n := 0
 		for _, j := range jobs {
 			if j.param != i {
@@ -356,38 +394,14 @@ func (c *calibrator) profiles(res *Result) error {
 			kind := "profile"
 			if n >= k {
 				kind = "curvature"
-				near[n-k] = j.pt.Loss
+				near[n-k] = j.pt
 			} else {
-				id.Points = append(id.Points, j.pt)
-				if j.pt.Loss < id.ProfileMin {
-					id.ProfileMin = j.pt.Loss
-					if j.pt.Loss < res.Loss {
-						id.Improves, id.Better = true, j.pt.Value
-					}
-				}
-				id.ProfileMax = math.Max(id.ProfileMax, j.pt.Loss)
+				profile = append(profile, j.pt)
 			}
 			cw.Write([]string{p.Name, ff(j.pt.Value), ff(j.pt.X), ff(j.pt.Loss), kind})
 			n++
 		}
-		scale := math.Max(res.Loss, 0.01)
-		id.Rise = (id.ProfileMax - res.Loss) / scale
-		flat := 0
-		for _, pt := range id.Points {
-			if pt.Loss <= res.Loss+0.1*scale {
-				flat++
-			}
-		}
-		id.FlatShare = float64(flat) / float64(len(id.Points))
-		id.Curvature = (near[0] - 2*res.Loss + near[1]) / (CurvatureStep * CurvatureStep)
-		switch {
-		case id.Rise < 0.1:
-			id.Verdict = "free"
-		case id.FlatShare >= 0.5:
-			id.Verdict = "weak"
-		default:
-			id.Verdict = "pinned"
-		}
+		id := identify(p.Name, res.Values[i], res.Loss, profile, near)
 		res.Identification[i] = id
 		if err := c.writeProfilePlot(res, p, id); err != nil {
 			return err
@@ -413,7 +427,7 @@ func (c *calibrator) profiles(res *Result) error {
 	for _, id := range res.Identification {
 		if id.Improves {
 			c.logf("  note: %s = %s gives loss %s, below the optimum's %s: the search has not converged (more --budget, or --resume)\n",
-				id.Name, fmtVal(id.Better), fmtLoss(id.ProfileMin), fmtLoss(id.Loss))
+				id.Name, fmtVal(id.Better), fmtLoss(id.BetterLoss), fmtLoss(id.Loss))
 		}
 	}
 	return nil

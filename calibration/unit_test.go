@@ -317,3 +317,43 @@ func TestBandLoss(t *testing.T) {
 		t.Errorf("BandLoss with a missing target = %g, want at least MissingPenalty/2", l)
 	}
 }
+
+func TestIdentify(t *testing.T) {
+	pts := func(losses ...float64) []ProfilePoint {
+		var p []ProfilePoint
+		for i, l := range losses {
+			p = append(p, ProfilePoint{Value: float64(i), X: float64(i), Loss: l})
+		}
+		return p
+	}
+	near := func(lo, hi float64) [2]ProfilePoint {
+		return [2]ProfilePoint{{Value: 10, Loss: lo}, {Value: 11, Loss: hi}}
+	}
+	cases := []struct {
+		name     string
+		profile  []ProfilePoint
+		near     [2]ProfilePoint
+		verdict  string
+		improves bool
+		better   float64
+	}{
+		{"pinned, converged", pts(5, 2, 1.05, 2, 5), near(1.1, 1.1), "pinned", false, 0},
+		{"free", pts(1.02, 1.01, 1.02, 1.03, 1.01), near(1.01, 1.01), "free", false, 0},
+		{"weak", pts(1.05, 1.02, 1.01, 1.05, 3), near(1.01, 1.01), "weak", false, 0},
+		{"a profile point does better", pts(5, 0.8, 1.05, 2, 5), near(1.1, 1.1), "pinned", true, 1},
+		{"a point next to the optimum does better", pts(5, 2, 1.05, 2, 5), near(1.2, 0.9), "pinned", true, 11},
+		{"the best of both", pts(5, 0.95, 1.05, 2, 5), near(0.9, 1.2), "pinned", true, 10},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			id := identify("p", 3, 1, c.profile, c.near)
+			if id.Verdict != c.verdict || id.Improves != c.improves || (c.improves && id.Better != c.better) {
+				t.Errorf("verdict %s, improves %v (better %g at %g); want %s, %v (%g)",
+					id.Verdict, id.Improves, id.Better, id.BetterLoss, c.verdict, c.improves, c.better)
+			}
+			if !c.improves && id.BetterLoss != 1 {
+				t.Errorf("BetterLoss %g without an improvement, want the optimum's 1", id.BetterLoss)
+			}
+		})
+	}
+}

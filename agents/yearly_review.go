@@ -34,10 +34,11 @@ func ReviewsYear(f *Firm, monthOfYear int) bool { return int(f.ID)%12 == monthOf
 
 // ReviewYear is the firm's yearly review: quality grows with experience,
 // faster with the innovation centre (for the firms it assists, Assist),
-// the service centres and the equipment subsidy; new designs add to its varieties; a household firm
-// that earned less than farming may close (OwnerQuits); and the firm may
-// review its product (a switch drops its lead and adds a design). It
-// updates the firm and returns what sim applies to the world.
+// the service centres and the equipment subsidy; new designs add to its
+// varieties; a household firm that earned less than farming may close
+// (OwnerQuits); and the firm may review its product (a switch drops its
+// lead and adds a design). It updates the firm and returns what sim
+// applies to the world.
 func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r *rng.Draws) YearlyReview {
 	boost := 1.0
 	if rules.InnovationCentre && f.Assisted {

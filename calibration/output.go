@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -309,9 +308,11 @@ func identify(name string, value, loss float64, profile []ProfilePoint, near [2]
 		id.ProfileMin = min(id.ProfileMin, pt.Loss)
 		id.ProfileMax = max(id.ProfileMax, pt.Loss)
 	}
-	for _, pt := range append(slices.Clone(profile), near[:]...) {
-		if pt.Loss < id.BetterLoss {
-			id.Improves, id.Better, id.BetterLoss = true, pt.Value, pt.Loss
+	for _, pts := range [][]ProfilePoint{profile, near[:]} {
+		for _, pt := range pts {
+			if pt.Loss < id.BetterLoss {
+				id.Improves, id.Better, id.BetterLoss = true, pt.Value, pt.Loss
+			}
 		}
 	}
 	scale := math.Max(loss, 0.01)

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"slices"
+
 	"clustersim/agents"
 	"clustersim/agents/rng"
 )
@@ -10,8 +12,9 @@ import (
 // stance (agents/village_stance.go); and, in December, townships and
 // villages pay their collectives' losses or close them, and found new
 // ones from their budgets (agents/government_accounts.go,
-// agents/collectives.go). Fees and remittances are credited in the firm
-// sub-step, as firms sell.
+// agents/collectives.go), and, once elections have begun, villages develop
+// land for their firms (agents/land_development.go). Fees, remittances
+// and local taxes are credited in the firm sub-step, as firms sell.
 
 // stepGovernments lets every village hear of the compromise from covered
 // contacts and choose its stance.
@@ -104,10 +107,8 @@ func (w *world) governmentYear() {
 // 7.7.5): each widens its firms' sites towards what its businessmen in
 // posts want, as far as its budget pays for the firms now on its sites.
 func (w *world) developLand() {
-	onSite := w.counts[:0]
-	for range w.Villages {
-		onSite = append(onSite, 0)
-	}
+	onSite := slices.Grow(w.counts[:0], len(w.Villages))[:len(w.Villages)]
+	clear(onSite)
 	for i := range w.Firms {
 		if f := &w.Firms[i]; f.Alive && f.Location == agents.VillageSite {
 			onSite[f.Village]++

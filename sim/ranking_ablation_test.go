@@ -15,7 +15,10 @@ import (
 const rankingFrom, rankingTo = 1997, 2010
 
 // TestRankingAblation: the city's top-100 tax ranking gives its firms
-// priority for estate land under the annual quota (ODD 7.16, 7.18). A:
+// priority for estate land under the annual quota (ODD 7.16, 7.18) and,
+// from 1999, for the innovation centre's help (agents.Assist). A: the
+// ranking "facilitates access to plots of land, assistance from the local
+// government, and services"; A:
 // ranked firms "held priority positions when it came to acquiring plots of
 // land in the new industrial area", and the city's support helps them
 // "when acquiring land to accommodate company expansion"; firms are judged
@@ -30,9 +33,9 @@ const rankingFrom, rankingTo = 1997, 2010
 // itself (firms_left, firms_moved_yongwujin) is logged, not asserted: the
 // quota fixes how much land is given, and the ranking changes who gets it
 // (ranked firms that would have left stay, unranked firms leave in their
-// place) more than how many firms are refused. The test fails if the
-// priority is removed from allocateLand: both scenarios then run the same
-// numbers and every difference is 0.
+// place) more than how many firms are refused. The test fails if both
+// priorities are removed (from allocateLand and from agents.Assist): both
+// scenarios then run the same numbers and every difference is 0.
 // It runs on the ablation seeds at full scale (runSeeds,
 // local_state_ablation_test.go).
 func TestRankingAblation(t *testing.T) {

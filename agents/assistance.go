@@ -50,6 +50,23 @@ func Assist(firms []Firm, capacity int, lottery func(i int) float64, buf *Assist
 	return order
 }
 
+// CentreCapacity is how many firms the Innovation and Service Centre can
+// help in a year, paid from the city's taxes of the year before
+// (cityTaxes, current yuan): the share innovation_spending of them, at
+// assistance_cost years of the wage (wage, current yuan a year) for each
+// firm it helps. ASSUME: the centre's cost is its staff's time, and the
+// city gives it a fixed share of its revenue; the article's centre is
+// "a half-private, half-public organisation" whose work is "helping
+// companies design products, innovate, and obtain patents". A city that
+// spends nothing it collects (spending false, the spending ablation) pays
+// for no help.
+func CentreCapacity(fp *FirmParams, spending bool, cityTaxes, wage float64) int {
+	if !spending || cityTaxes <= 0 || wage <= 0 {
+		return 0
+	}
+	return int(fp.InnovationSpending * cityTaxes / (fp.AssistanceCost * wage))
+}
+
 // AssistBuffer is the storage Assist reuses.
 type AssistBuffer struct {
 	order []int32

@@ -70,3 +70,26 @@ func TestReviewYearAssisted(t *testing.T) {
 		t.Errorf("quality after a year: assisted %g, not assisted %g; want 1.2 and 1.1", a, n)
 	}
 }
+
+func TestCentreCapacity(t *testing.T) {
+	fp := &FirmParams{InnovationSpending: 0.25, AssistanceCost: 0.5}
+	cases := []struct {
+		name       string
+		spending   bool
+		taxes, wag float64
+		want       int
+	}{
+		{"a quarter of the taxes at half a wage each", true, 8e6, 4000, 1000},
+		{"twice the taxes, twice the firms", true, 16e6, 4000, 2000},
+		{"twice the wage, half the firms", true, 8e6, 8000, 500},
+		{"rounded down", true, 8e6 + 1999, 4000, 1000},
+		{"the spending ablation pays for nothing", false, 8e6, 4000, 0},
+		{"no taxes", true, 0, 4000, 0},
+		{"no wage yet", true, 8e6, 0, 0},
+	}
+	for _, c := range cases {
+		if got := CentreCapacity(fp, c.spending, c.taxes, c.wag); got != c.want {
+			t.Errorf("%s: CentreCapacity = %d, want %d", c.name, got, c.want)
+		}
+	}
+}

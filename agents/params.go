@@ -77,7 +77,8 @@ type FirmParams struct {
 	TownshipCollectiveSize  float64 `yaml:"township_collective_size" range:"1,10000"`
 	VillageCollectiveSize   float64 `yaml:"village_collective_size" range:"1,10000"`
 	InnovationBoost         float64 `yaml:"innovation_boost" range:"0,10"`
-	InnovationCapacity      int     `yaml:"innovation_capacity" range:"0,10000000"`
+	InnovationSpending      float64 `yaml:"innovation_spending" range:"0,1"`
+	AssistanceCost          float64 `yaml:"assistance_cost" range:"0.001,100"`
 	ServiceBoost            float64 `yaml:"service_boost" range:"0,10"`
 	UpgradeRate             float64 `yaml:"upgrade_rate" range:"0,1"`
 	UpgradeProfitFloor      float64 `yaml:"upgrade_profit_floor" range:"-1,1"`

@@ -52,6 +52,7 @@ var Catalogue = []SeriesDoc{
 	{"land_allocated_ranked", "m2/year", "the part of land_allocated given to firms in the tax ranking"},
 	{"estate_firms", "firms", "firms hosted in industrial estates"},
 	{"exporters", "firms", "firms selling outside China"},
+	{"firms_assisted", "firms", "firms the Innovation and Service Centre helped during the year (still producing in Yongkang in December; ODD 7.18)"},
 	{"subcontractors", "firms", "firms supplying another firm (subcontractors)"},
 	{"suppliers_distributors", "firms", "private enterprises (as firms_private_registered) that do not export: the article's subcontractors, suppliers and distributors"},
 	{"specialised_villages", "villages", "villages with at least the minimum of workshops, most of which make one product"},

@@ -269,6 +269,26 @@ func TestAblateElections(t *testing.T) {
 	}
 }
 
+// TestAblateCentreFunding: the city's taxes pay for the Innovation and
+// Service Centre (agents.CentreCapacity, ODD 7.18). A city that gives the
+// centre nothing (innovation_spending 0) helps no firm, so the firms it
+// would have helped improve their quality and create designs more slowly
+// from 1999 on: fewer varieties, less output, and less of the city's
+// taxes that pay for the centre. (The count of exporters does not move
+// beyond noise, so it is not asserted.) A: the centre is "helping companies design products, innovate,
+// and obtain patents".
+func TestAblateCentreFunding(t *testing.T) {
+	engineTest(t)
+	base := ablationBaseline(t, 2010)
+	off := ablate(t, 2010, func(c *sim.Config) { c.Params.Firms.InnovationSpending = 0 })
+	wantEffects(t, "no centre funding", base, off,
+		effect{"firms_assisted", 1999, 2010, -1},
+		effect{"varieties", 2000, 2010, -1},
+		effect{"output_yuan", 2000, 2010, -1},
+		effect{"taxes_city", 2000, 2010, -1},
+	)
+}
+
 // TestNoCompromise: in the built-in no_compromise counterfactual Mantang's
 // cadres never yield: the raids go on, so its arrests keep growing after
 // 1982, and its workshops stay hidden or close, far below the baseline's

@@ -69,7 +69,7 @@ func (rc *recorder) record(v *View) {
 	sectorOutput := make([]float64, len(v.Sectors()))
 	productOutput := make([]float64, len(v.Products))
 	productFirms := make([]int, len(v.Products))
-	var total, registered, village, estate, outside, office, exporters, subs, suppliers float64
+	var total, registered, village, estate, outside, office, exporters, subs, suppliers, assisted float64
 	var employment, migrantsEmployed, workshopLabour, output, varieties float64
 	var largest *agents.Firm
 	large := make([]float64, len(v.Sectors())) // firms of the large-firm size, by sector
@@ -106,6 +106,9 @@ func (rc *recorder) record(v *View) {
 		}
 		if f.Exporter {
 			exporters++
+		}
+		if f.Assisted {
+			assisted++
 		}
 		if f.Lead >= 0 {
 			subs++
@@ -147,6 +150,9 @@ func (rc *recorder) record(v *View) {
 	count("spinoffs", float64(v.Acc.Spinoffs))
 	count("exits", float64(v.Acc.Exits))
 	count("exporters", exporters)
+	if v.InForce(InnovationCentre) {
+		count("firms_assisted", assisted)
+	}
 	count("subcontractors", subs)
 	count("suppliers_distributors", suppliers)
 	count("employment", employment)

@@ -29,6 +29,9 @@ func (v *View) ModalShare(village int32) float64 { return v.w.modalShare(village
 // Mantang is the index of the village the scenario names Mantang, or -1.
 func (v *View) Mantang() int { return v.w.mantang }
 
+// InForce reports whether an event of kind k is in force this month.
+func (v *View) InForce(k EventKind) bool { return v.w.policy.on(kindIndex(k)) }
+
 // LocationIndex is the firm's place as an index into Results.LocationNames.
 func (v *View) LocationIndex(f *agents.Firm) int16 { return v.w.locationIndex(f) }
 

@@ -42,9 +42,11 @@ func (w *world) rankTaxpayers() {
 }
 
 // assistFirms chooses the firms the Innovation and Service Centre helps
-// next year, the ranked firms first (agents.Assist, ODD 7.18).
+// next year, as many as the city's taxes of this year pay for
+// (agents.CentreCapacity), the ranked firms first (agents.Assist, ODD
+// 7.18).
 func (w *world) assistFirms() {
-	capacity := int(math.Round(float64(w.p.Firms.InnovationCapacity) * w.scale))
+	capacity := agents.CentreCapacity(&w.p.Firms, w.p.Villages.Spending, w.Acc.Taxes.City, w.Labour.Wage)
 	agents.Assist(w.Firms, capacity, func(i int) float64 {
 		return w.rand(drawAssistance, w.Firms[i].UID).Float64()
 	}, &w.assisted)

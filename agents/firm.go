@@ -91,32 +91,36 @@ func (l Location) InYongkang() bool { return l < Away }
 
 // Firm is a producer. Employees include the owner's family labour.
 type Firm struct {
-	ID        int32  // sequence number in the run, the firm_id of the outputs
-	UID       rng.ID // identity, for its draws: from its founder and month of founding
-	Form      LegalForm
-	Product   int16
-	Village   int32 // home village
-	Location  Location
-	Estate    int16   // estate index when Location == EstateSite, else -1
-	Owner     int32   // owning household (-1: collective or none)
-	Lead      int32   // the firm it subcontracts for (-1: none)
-	Born      int32   // month of founding (sim.Month)
-	Employees float64 // set with SetEmployees, which keeps LabourPow
-	LabourPow float64 // Employees^α, the labour term of output
-	Family    float64 // owner family workers among Employees
-	Quality   float64 // technology and quality level (1 = the 1978 craft level)
-	Capital   float64 // retained profits, yuan
-	Designs   int32   // product designs it has created
-	Exporter  bool
-	Alive     bool
-	Ranked    bool    // in the city's top tax ranking
-	Assisted  bool    // helped by the Innovation and Service Centre this year (Assist)
-	Office    bool    // keeps its registered office in Yongkang while producing outside
-	Unpaid    bool    // a collective whose owner could not pay its last loss: it plans its size as a private firm
-	Plot      float64 // square metres held in an estate
-	Waiting   int16
-	Wanted    float64 // employees it would have without limits of cap or site
-	Target    float64 // employees it aims at within its limits
+	ID           int32  // sequence number in the run, the firm_id of the outputs
+	UID          rng.ID // identity, for its draws: from its founder and month of founding
+	Form         LegalForm
+	Product      int16
+	Village      int32 // home village
+	Location     Location
+	Estate       int16   // estate index when Location == EstateSite, else -1
+	BuyerProduct int16   // what its buyer makes, and whether it exports (BuyerExports), as of this month
+	Owner        int32   // owning household (-1: collective or none)
+	Lead         int32   // its buyer: the firm it supplies (-1: none; supply_network.go)
+	LinkedSince  int32   // month the link to its buyer began
+	Suppliers    int32   // firms supplying it, counted at the start of each month
+	Born         int32   // month of founding (sim.Month)
+	Employees    float64 // set with SetEmployees, which keeps LabourPow
+	LabourPow    float64 // Employees^α, the labour term of output
+	Family       float64 // owner family workers among Employees
+	Quality      float64 // technology and quality level (1 = the 1978 craft level)
+	Capital      float64 // retained profits, yuan
+	Designs      int32   // product designs it has created
+	Exporter     bool
+	Alive        bool
+	Ranked       bool // in the city's top tax ranking
+	Assisted     bool // helped by the Innovation and Service Centre this year (Assist)
+	Office       bool // keeps its registered office in Yongkang while producing outside
+	Unpaid       bool // a collective whose owner could not pay its last loss: it plans its size as a private firm
+	BuyerExports bool
+	Waiting      int16   // months it has waited for land
+	Plot         float64 // square metres held in an estate
+	Wanted       float64 // employees it would have without limits of cap or site
+	Target       float64 // employees it aims at within its limits
 	// Accounts of the current month and year.
 	Volume     float64 // real output this month
 	Sales      float64 // yuan, this month

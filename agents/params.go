@@ -93,6 +93,7 @@ type FirmParams struct {
 	SubcontractRate         float64 `yaml:"subcontract_rate" range:"0,1"`
 	SubcontractPriceCut     float64 `yaml:"subcontract_price_cut" range:"0,1"`
 	SubcontractLinkBreak    float64 `yaml:"subcontract_link_break" range:"0,1"`
+	EmployeesPerSupplier    float64 `yaml:"employees_per_supplier" range:"1,100000"`
 	RestructureSubsidy      float64 `yaml:"restructure_subsidy" range:"0,1"`
 	EquipmentSubsidy        float64 `yaml:"equipment_subsidy" range:"0,1"`
 	PromotedSectorPull      float64 `yaml:"promoted_sector_pull" range:"0,1"`

@@ -35,7 +35,7 @@ func ExportPrice(p *MarketParams, home, exportShare float64, crisis bool) float6
 // subcontractor, and a mix of home and export prices for an exporter.
 func UnitPrice(p *FirmParams, e *Economy, f *Firm) float64 {
 	if f.Lead >= 0 {
-		return e.Price[f.Product] * (1 - p.SubcontractPriceCut)
+		return SupplierPrice(p, e, f)
 	}
 	if f.Exporter {
 		x := p.ExportShare

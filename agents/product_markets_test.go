@@ -114,7 +114,8 @@ func TestUnitPrice(t *testing.T) {
 		want float64
 	}{
 		{"home", Firm{Lead: -1}, 2},
-		{"a subcontractor", Firm{Lead: 4}, 1.8},
+		{"a supplier of a firm that sells at home", Firm{Lead: 4}, 1.8},
+		{"a supplier of an exporter: the buyer's markup, less the cut", Firm{Lead: 4, BuyerExports: true}, 2.25},
 		{"an exporter", Firm{Lead: -1, Exporter: true}, 2.5},
 	}
 	for _, tt := range tests {

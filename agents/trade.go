@@ -2,7 +2,7 @@ package agents
 
 import "clustersim/agents/rng"
 
-// ODD 7.12: exporting and subcontracting.
+// ODD 7.12: exporting and the supply network.
 
 // TradeRules are the rules of the timeline that trade reads.
 type TradeRules struct {
@@ -10,16 +10,17 @@ type TradeRules struct {
 	SpecialistMarket bool // the specialist market raises export entry
 	ServiceCentres   bool // and so do the service centres
 	Products         []Product
+	Month            int32     // the month (sim.Month), for the age of links
+	Buyers           [][]int32 // by sector: indices among the month's firms of those that may buy from suppliers (Buys)
 }
 
-// Trade updates a firm's exporting and subcontracting links: a firm that
+// Trade updates a firm's exporting and its link to a buyer: a firm that
 // can invoice, of enough quality and size, may start exporting (and drops
-// its lead); a subcontractor loses its lead if the lead has closed
-// (leadAlive false) or the link breaks; a small firm without a lead may
-// find one among eight firms drawn from firms, the living firms of the
-// month — a larger firm of the same sector in Yongkang (no all-pairs
-// search).
-func Trade(p *Params, rules *TradeRules, firms []Firm, leadAlive bool, f *Firm, r *rng.Draws) {
+// its buyer); a supplier keeps its buyer or breaks the link (KeepsBuyer);
+// a small firm without a buyer may find one (FindBuyer). lead is the
+// firm's buyer (nil if it has none, or it has closed); firms are the
+// living firms of the month, and rules.Buyers the buyers among them.
+func Trade(p *Params, rules *TradeRules, e *Economy, villages []Village, firms []Firm, lead *Firm, f *Firm, r *rng.Draws) {
 	fp := &p.Firms
 	if !f.Exporter && rules.ExportOpening && f.Form.CanInvoice() &&
 		f.Quality >= fp.ExportQuality && f.Employees >= float64(fp.ExportMinEmployees) {
@@ -36,7 +37,7 @@ func Trade(p *Params, rules *TradeRules, firms []Firm, leadAlive bool, f *Firm, 
 		}
 	}
 	if f.Lead >= 0 {
-		if !leadAlive || r.Float64() < fp.SubcontractLinkBreak {
+		if !KeepsBuyer(fp, e, rules.Month, f, lead, r.Float64()) {
 			f.Lead = -1
 		}
 		return
@@ -44,12 +45,8 @@ func Trade(p *Params, rules *TradeRules, firms []Firm, leadAlive bool, f *Firm, 
 	if f.Exporter || f.Form.Collective() || f.Employees > float64(fp.SubcontractMaxEmployees) || r.Float64() >= fp.SubcontractRate {
 		return
 	}
-	for range 8 {
-		cand := &firms[r.IntN(len(firms))]
-		if cand.Alive && cand.ID != f.ID && cand.Employees >= float64(fp.LeadMinEmployees) &&
-			rules.Products[cand.Product].Sector == rules.Products[f.Product].Sector && cand.Location.InYongkang() {
-			f.Lead = cand.ID
-			return
-		}
+	if b := FindBuyer(fp, e, rules.Buyers[rules.Products[f.Product].Sector], villages, firms, f, r); b != nil {
+		f.Lead, f.BuyerProduct, f.BuyerExports, f.LinkedSince = b.ID, b.Product, b.Exporter, rules.Month
+		b.Suppliers++
 	}
 }

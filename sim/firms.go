@@ -41,10 +41,40 @@ func (w *world) setFirmRules() {
 		},
 		trade: agents.TradeRules{
 			ExportOpening: pol.on(evExportOpening), SpecialistMarket: pol.on(evSpecialistMarket),
-			ServiceCentres: pol.on(evServiceCentres), Products: w.Products,
+			ServiceCentres: pol.on(evServiceCentres), Products: w.Products, Month: int32(w.Month),
 		},
 		managersFree: pol.on(evControlManagement), softBudget: softBudget, spinoffs: w.spinoffAllowed(),
 	}
+}
+
+// countSuppliers counts, at the start of the firm sub-step, each buyer's
+// suppliers, and lists the buyers of each sector (agents.Buys) for the
+// month's searches (agents.FindBuyer), in slices the world reuses. A link
+// whose buyer has closed still counts until its supplier notices.
+func (w *world) countSuppliers() {
+	fp := &w.p.Firms
+	for s := range w.buyers {
+		w.buyers[s] = w.buyers[s][:0]
+	}
+	for len(w.buyers) < len(w.sectors) {
+		w.buyers = append(w.buyers, nil)
+	}
+	for k := range w.Firms {
+		f := &w.Firms[k]
+		f.Suppliers = 0
+		if agents.Buys(fp, f) {
+			s := w.Products[f.Product].Sector
+			w.buyers[s] = append(w.buyers[s], int32(k))
+		}
+	}
+	for k := range w.Firms {
+		if f := &w.Firms[k]; f.Alive && f.Lead >= 0 {
+			if b := w.firm(f.Lead); b != nil {
+				b.Suppliers++
+			}
+		}
+	}
+	w.firmRules.trade.Buyers = w.buyers
 }
 
 // siteCaps are the village site caps of the month (agents.SiteCap), in a
@@ -65,6 +95,7 @@ func (w *world) stepFirms() {
 	w.waiting = w.waiting[:0]
 	w.Labour.Hired, w.Labour.Want, w.Labour.Vacancies = 0, 0, 0
 	w.setFirmRules()
+	w.countSuppliers()
 	p, fr := w.p, &w.firmRules
 	month, moy := int(w.Month), w.Month.MonthOfYear()
 	n := len(w.Firms) // spin-offs founded during this loop start next month
@@ -86,7 +117,7 @@ func (w *world) stepFirms() {
 			w.reviewYear(f) // may close it (the owner quits)
 		}
 		if f.Alive {
-			agents.Trade(p, &fr.trade, w.Firms, w.living(f.Lead), f, w.rand(drawTrade, f.UID))
+			agents.Trade(p, &fr.trade, &w.econ, w.Villages, w.Firms, w.firm(f.Lead), f, w.rand(drawTrade, f.UID))
 			if pr := agents.SpinoffProbability(&p.Firms, f, fr.managersFree); fr.spinoffs && pr > 0 {
 				if r := w.rand(drawSpinoff, f.UID); agents.SpinsOff(pr, r) {
 					w.spinoff(k, r)

@@ -146,12 +146,7 @@ func ablate(t *testing.T, end int, off func(*sim.Config)) []*sim.Results {
 // localStateAblations are the ablations of the 1980s local state, each
 // with the expectation and the passage behind it; all run to 1990 against
 // the same baseline runs.
-var localStateAblations = []struct {
-	name    string
-	off     func(*sim.Config)
-	effects []effect
-	why     string
-}{
+var localStateAblations = []ablation{
 	{
 		// Without raids on secret workshops (illegal_sanction 0 under the
 		// red-hat regime) no villager is arrested, no village goes through
@@ -228,19 +223,34 @@ var localStateAblations = []struct {
 	},
 }
 
-// TestLocalStateAblations switches off, one at a time, repression, cover,
-// the compromise as news, its contagion, the spending of revenue and kin's
-// loans, and checks each
-// expectation of localStateAblations.
-func TestLocalStateAblations(t *testing.T) {
-	engineTest(t)
-	base := ablationBaseline(t, 1990)
-	for _, a := range localStateAblations {
+// ablation is one mechanism switched off (off edits the baseline), the
+// effects expected and the passage behind them.
+type ablation struct {
+	name    string
+	off     func(*sim.Config)
+	effects []effect
+	why     string
+}
+
+// runAblations runs each ablation to the end of year end and checks its
+// effects against the baseline's runs to that year.
+func runAblations(t *testing.T, end int, table []ablation) {
+	t.Helper()
+	base := ablationBaseline(t, end)
+	for _, a := range table {
 		t.Run(a.name, func(t *testing.T) {
 			t.Logf("A: %s", a.why)
-			wantEffects(t, "no "+a.name, base, ablate(t, 1990, a.off), a.effects...)
+			wantEffects(t, "no "+a.name, base, ablate(t, end, a.off), a.effects...)
 		})
 	}
+}
+
+// TestLocalStateAblations switches off, one at a time, repression, cover,
+// the compromise as news, its contagion, the spending of revenue and kin's
+// loans, and checks each expectation of localStateAblations.
+func TestLocalStateAblations(t *testing.T) {
+	engineTest(t)
+	runAblations(t, 1990, localStateAblations)
 }
 
 // TestAblateElections: the built-in no_elections counterfactual (posts
@@ -267,26 +277,6 @@ func TestAblateElections(t *testing.T) {
 	if math.Abs(mean) > 0.02*level {
 		t.Errorf("no_elections changes the businessmen's share of posts by %+.3g (baseline %.3g): posts should be counted as before", mean, level)
 	}
-}
-
-// TestAblateCentreFunding: the city's taxes pay for the Innovation and
-// Service Centre (agents.CentreCapacity, ODD 7.18). A city that gives the
-// centre nothing (innovation_spending 0) helps no firm, so the firms it
-// would have helped improve their quality and create designs more slowly
-// from 1999 on: fewer varieties, less output, and less of the city's
-// taxes that pay for the centre. (The count of exporters does not move
-// beyond noise, so it is not asserted.) A: the centre is "helping companies design products, innovate,
-// and obtain patents".
-func TestAblateCentreFunding(t *testing.T) {
-	engineTest(t)
-	base := ablationBaseline(t, 2010)
-	off := ablate(t, 2010, func(c *sim.Config) { c.Params.Firms.InnovationSpending = 0 })
-	wantEffects(t, "no centre funding", base, off,
-		effect{"firms_assisted", 1999, 2010, -1},
-		effect{"varieties", 2000, 2010, -1},
-		effect{"output_yuan", 2000, 2010, -1},
-		effect{"taxes_city", 2000, 2010, -1},
-	)
 }
 
 // TestNoCompromise: in the built-in no_compromise counterfactual Mantang's

@@ -551,12 +551,33 @@ func TestLadderOfComplexity(t *testing.T) {
 
 // Links between firms and markets.
 
+// TestSubcontracting: the subcontractors and the suppliers of 2006 (a
+// validate figure) are counted from the links of the supply network (ODD
+// 7.12.2), not derived from other targets: with no links (subcontract_rate
+// 0) both series are zero every year, while private registered firms that
+// do not export — what the series used to be — are many; and with links
+// the registered suppliers are never that difference.
 func TestSubcontracting(t *testing.T) {
 	engineTest(t)
 	base := baseline(t)
 	off := variant(t, func(c *sim.Config) { c.Params.Firms.SubcontractRate = 0 })
-	wantPositive(t, base, "subcontractors", 1980, 2010)
+	wantPositive(t, base, "subcontractors", 1995, 2010)
+	wantPositive(t, base, "suppliers_distributors", 1995, 2010)
 	wantZero(t, off, "subcontractors", 1980, 2010)
+	wantZero(t, off, "suppliers_distributors", 1980, 2010)
+	for _, rs := range []runs{base, off} {
+		for _, r := range rs {
+			for y := 1995; y <= 2010; y++ {
+				rest := valueIn(t, r, "firms_private_registered", y) - valueIn(t, r, "exporters", y)
+				if sup := valueIn(t, r, "suppliers_distributors", y); sup == rest {
+					t.Errorf("%d: suppliers_distributors = %g = private registered firms − exporters; it must be counted from links", y, sup)
+				}
+				if sup, sub := valueIn(t, r, "suppliers_distributors", y), valueIn(t, r, "subcontractors", y); sup > sub {
+					t.Errorf("%d: %g registered suppliers, more than the %g firms with a buyer", y, sup, sub)
+				}
+			}
+		}
+	}
 }
 
 func TestExporting(t *testing.T) {

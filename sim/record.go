@@ -95,7 +95,7 @@ func (rc *recorder) record(v *View) {
 		varieties += float64(f.Designs)
 		if f.Form.Enterprise() {
 			registered++
-			if !f.Exporter {
+			if f.Lead >= 0 {
 				suppliers++
 			}
 		}

@@ -36,6 +36,7 @@ type world struct {
 	scratch            []int32             // a reused list of villages (townshipVillages)
 	counts             []int32             // a reused count per village (developLand)
 	assisted           agents.AssistBuffer // the storage of assistFirms
+	buyers             [][]int32           // by sector: the month's buyers (countSuppliers)
 
 	destShares []float64          // the share of each destination of relocating firms
 	formed     []agents.Household // the households formed this year (storage reused by formHouseholds)

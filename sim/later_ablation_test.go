@@ -1,0 +1,52 @@
+package sim_test
+
+import (
+	"testing"
+
+	"clustersim/sim"
+)
+
+// laterAblations are ablations of mechanisms of the 1990s and 2000s, each
+// with the expectation and the passage behind it; all run to 2010 on the
+// ablation seeds at full scale, paired with the same baseline runs
+// (local_state_ablation_test.go).
+var laterAblations = []ablation{
+	{
+		// The city's taxes pay for the Innovation and Service Centre
+		// (agents.CentreCapacity, ODD 7.18). A city that gives it nothing
+		// helps no firm, so the firms it would have helped improve their
+		// quality and create designs more slowly from 1999 on: fewer
+		// varieties, less output, and less of the city's taxes that pay for
+		// the centre. (The count of exporters does not move beyond noise,
+		// so it is not asserted.)
+		name: "centre funding",
+		off:  func(c *sim.Config) { c.Params.Firms.InnovationSpending = 0 },
+		effects: []effect{
+			{"firms_assisted", 1999, 2010, -1}, {"varieties", 2000, 2010, -1},
+			{"output_yuan", 2000, 2010, -1}, {"taxes_city", 2000, 2010, -1},
+		},
+		why: `the centre is "helping companies design products, innovate, and obtain patents"`,
+	},
+	{
+		// Without the supply network (subcontract_rate 0, ODD 7.12.2) no
+		// small firm sells to a buyer. Its suppliers then sell at the home
+		// price instead of their exporting buyer's price less a discount,
+		// so they earn less and grow less: Yongkang's output and employment
+		// are lower, and there are no registered suppliers to count.
+		name: "supply links",
+		off:  func(c *sim.Config) { c.Params.Firms.SubcontractRate = 0 },
+		effects: []effect{
+			{"suppliers_distributors", 1995, 2010, -1}, {"output_yuan", 1995, 2010, -1},
+			{"employment", 1995, 2010, -1},
+		},
+		why: `"another 12,000 served as subcontractors, suppliers, or distributors. Together, they formed a dense network of companies relatively well integrated with each other"`,
+	},
+}
+
+// TestLaterAblations switches off, one at a time, the city's funding of
+// the innovation centre and the supply network, and checks each
+// expectation of laterAblations.
+func TestLaterAblations(t *testing.T) {
+	engineTest(t)
+	runAblations(t, 2010, laterAblations)
+}

@@ -109,7 +109,7 @@ type Firm struct {
 	Family       float64 // owner family workers among Employees
 	Quality      float64 // technology and quality level (1 = the 1978 craft level)
 	Capital      float64 // retained profits, yuan
-	Designs      int32   // product designs it has created
+	Design       int32   // the design it produces (designs.go)
 	Exporter     bool
 	Alive        bool
 	Ranked       bool // in the city's top tax ranking

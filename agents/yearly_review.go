@@ -1,10 +1,6 @@
 package agents
 
-import (
-	"math"
-
-	"clustersim/agents/rng"
-)
+import "clustersim/agents/rng"
 
 // ODD 7.11: the yearly firm review — quality, designs, owner quits, product.
 
@@ -18,14 +14,18 @@ type YearlyReviewRules struct {
 	EnvironmentSubsidy bool // the equipment subsidy
 	SectorPromotion    bool // promoted sectors pull firms
 	Products           []Product
+	Designs            [][]int32 // by product: the designs its producers in Yongkang make this month (ImitatedDesign)
 }
 
 // YearlyReview is what the review decides besides the firm's own state:
-// whether the owner closes the firm, and the product it left if it switched.
+// whether the owner closes the firm, the product it left if it switched,
+// and whether it now makes a design that sim must number: one it created
+// (CreatesDesign), or, after a switch to a product nobody makes, its own.
 type YearlyReview struct {
-	Quits    bool
-	Switched bool
-	From     int16
+	Quits     bool
+	Switched  bool
+	From      int16
+	NewDesign bool
 }
 
 // ReviewsYear reports whether the firm's yearly review is this month:
@@ -34,10 +34,11 @@ func ReviewsYear(f *Firm, monthOfYear int) bool { return int(f.ID)%12 == monthOf
 
 // ReviewYear is the firm's yearly review: quality grows with experience,
 // faster with the innovation centre (for the firms it assists, Assist),
-// the service centres and the equipment subsidy; new designs add to its
-// varieties; a household firm that earned less than farming may close
-// (OwnerQuits); and the firm may review its product (a switch drops its
-// lead and adds a design). It updates the firm and returns what sim
+// the service centres and the equipment subsidy; it may create a design
+// (CreatesDesign); a household firm that earned less than farming may
+// close (OwnerQuits); and the firm may review its product (a switch drops
+// its buyer, and the firm copies a design of its new product from
+// rules.Designs, ImitatedDesign). It updates the firm and returns what sim
 // applies to the world.
 func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r *rng.Draws) YearlyReview {
 	boost := 1.0
@@ -51,8 +52,7 @@ func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r 
 		boost += p.EquipmentSubsidy
 	}
 	f.Quality *= 1 + p.QualityGrowth*boost*(1+p.QualityNoise*r.NormFloat64())
-	designs := p.DesignRate * boost * math.Sqrt(f.Employees)
-	f.Designs += int32(math.Floor(designs + r.Float64()))
+	created := CreatesDesign(p, boost, f.Employees, r.Float64())
 	if f.Owner >= 0 && rules.Month-f.Born >= 12 {
 		yearly := f.YearProfit * 12 / float64(rules.MonthOfYear)
 		if OwnerQuits(p, yearly, e.FarmIncome, r.Float64()) {
@@ -60,16 +60,20 @@ func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r 
 		}
 	}
 	if r.Float64() >= p.UpgradeRate {
-		return YearlyReview{}
+		return YearlyReview{NewDesign: created}
 	}
 	best := switchTo(p, e, rules, f, r)
 	if best < 0 {
-		return YearlyReview{}
+		return YearlyReview{NewDesign: created}
 	}
 	rev := YearlyReview{Switched: true, From: f.Product}
 	f.Product = int16(best)
 	f.Lead = -1
-	f.Designs++
+	if d, ok := ImitatedDesign(rules.Designs[best], r); ok {
+		f.Design = d
+	} else {
+		rev.NewDesign = true
+	}
 	return rev
 }
 

@@ -55,11 +55,61 @@ func TestReviewYear(t *testing.T) {
 			t.Errorf("quality %g, want 1.1", f.Quality)
 		}
 	})
-	t.Run("switches", func(t *testing.T) {
-		f := &Firm{Owner: -1, Quality: 1, YearProfit: -1, Lead: 7, Designs: 1}
-		rev := ReviewYear(p, e, rules, f, testDraws(2))
-		if !rev.Switched || rev.From != 0 || f.Product != 1 || f.Lead != -1 || f.Designs < 2 {
-			t.Errorf("review %+v, firm %+v; want a switch from 0 to 1 that drops the lead and adds a design", rev, f)
+	t.Run("switches to a product nobody makes: a design of its own", func(t *testing.T) {
+		rules := *rules
+		rules.Designs = [][]int32{{5}, nil}
+		f := &Firm{Owner: -1, Quality: 1, YearProfit: -1, Lead: 7, Design: 5}
+		rev := ReviewYear(p, e, &rules, f, testDraws(2))
+		if !rev.Switched || rev.From != 0 || f.Product != 1 || f.Lead != -1 || !rev.NewDesign {
+			t.Errorf("review %+v, firm %+v; want a switch from 0 to 1 that drops the lead and needs a new design", rev, f)
 		}
 	})
+	t.Run("switches to a product others make: it copies their design", func(t *testing.T) {
+		rules := *rules
+		rules.Designs = [][]int32{{5}, {9, 9}}
+		f := &Firm{Owner: -1, Quality: 1, YearProfit: -1, Lead: -1, Design: 5}
+		rev := ReviewYear(p, e, &rules, f, testDraws(2))
+		if !rev.Switched || f.Design != 9 || rev.NewDesign {
+			t.Errorf("review %+v, firm %+v; want a switch that copies design 9", rev, f)
+		}
+	})
+}
+
+func TestCreatesDesign(t *testing.T) {
+	p := &FirmParams{DesignRate: 0.02}
+	cases := []struct {
+		name                string
+		boost, employees, u float64
+		want                bool
+	}{
+		{"a workshop of 4: 4% a year, draw below", 1, 4, 0.039, true},
+		{"draw above", 1, 4, 0.041, false},
+		{"the centre's boost doubles the chance", 2, 4, 0.079, true},
+		{"a firm of 10,000 designs every year", 1, 10000, 0.999, true},
+		{"nobody, no design", 1, 0, 0, false},
+	}
+	for _, c := range cases {
+		if got := CreatesDesign(p, c.boost, c.employees, c.u); got != c.want {
+			t.Errorf("%s: CreatesDesign = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestImitatedDesign(t *testing.T) {
+	if _, ok := ImitatedDesign(nil, testDraws(1)); ok {
+		t.Error("a design copied from an empty pool")
+	}
+	// A design two of three producers make is copied about two times in three.
+	pool := []int32{4, 4, 7}
+	n := 0
+	const draws = 3000
+	r := testDraws(3)
+	for range draws {
+		if d, _ := ImitatedDesign(pool, r); d == 4 {
+			n++
+		}
+	}
+	if got := float64(n) / draws; got < 0.63 || got > 0.70 {
+		t.Errorf("design 4 copied in %.3f of draws, want about 2/3", got)
+	}
 }

@@ -78,7 +78,7 @@ var Catalogue = []SeriesDoc{
 	{"mantang_arrests", "persons", "arrests in Mantang during repression (cumulative)"},
 	{"mantang_compromise", "year", "when Mantang took up the compromise (year and month as a fraction; empty before)"},
 	{"mantang_scale_share", "share", "share of Mantang's workshops making scales and scale parts"},
-	{"varieties", "varieties", "product designs of Yongkang's firms: the sum of each firm's designs (its first and those it created since)"},
+	{"varieties", "varieties", "distinct designs that Yongkang's firms make in December: created by firms, copied by imitators, out of production once no firm makes them (ODD 7.23)"},
 	{"products_third_share", "products", "products of which Yongkang makes a third or more of China's output"},
 	{"sectors_structuring", "sectors", "sectors with at least the structuring share of county output"},
 	{"doors_national_share", "share", "Yongkang's share of China's metal doors"},

@@ -28,6 +28,7 @@ const (
 	drawHouseholdFormation                // December: new households and their kin (county)
 	drawTies                              // world: a village's kin and pedlar ties
 	drawAssistance                        // December: a firm's place in the innovation centre's lottery
+	drawDesign                            // a new firm's (or product switcher's) copied design
 	numPurposes
 )
 
@@ -35,7 +36,7 @@ var purposeNames = [numPurposes]string{
 	"product_markets", "household_init", "collective_init", "occupation", "emigration", "entry",
 	"collective_founding", "compromise", "legal_form", "firm_review", "trade", "spinoff", "exit",
 	"relocation", "land_queue", "elections", "household_formation",
-	"ties", "assistance",
+	"ties", "assistance", "design",
 }
 
 // Kinds of agents and places, for their identities.
@@ -69,6 +70,7 @@ func newDrawKeys(seed uint64, run int) drawKeys {
 		k.draws[p] = shared
 	}
 	k.draws[drawEmigration] = rng.NewDraws()
+	k.draws[drawDesign] = rng.NewDraws() // drawn while a founder's draws are still in use
 	return k
 }
 
@@ -90,7 +92,7 @@ func (k *drawKeys) setMonth(m Month) {
 
 // rand returns the draws of purpose p for an agent or place this month,
 // from their first. They stay valid until the next call of rand (for
-// emigration, of rand for emigration).
+// emigration and designs, of rand for the same purpose).
 func (w *world) rand(p purpose, id rng.ID) *rng.Draws {
 	return w.keys.draws[p].Reset(w.keys.month[p].Of(id))
 }

@@ -37,7 +37,7 @@ func (w *world) setFirmRules() {
 		yearly: agents.YearlyReviewRules{
 			Month: int32(w.Month), MonthOfYear: w.Month.MonthOfYear(), InnovationCentre: pol.on(evInnovationCentre),
 			ServiceCentres: pol.on(evServiceCentres), EnvironmentSubsidy: pol.on(evEnvironmentSubsidy),
-			SectorPromotion: pol.on(evSectorPromotion), Products: w.Products,
+			SectorPromotion: pol.on(evSectorPromotion), Products: w.Products, Designs: w.designPool,
 		},
 		trade: agents.TradeRules{
 			ExportOpening: pol.on(evExportOpening), SpecialistMarket: pol.on(evSpecialistMarket),
@@ -210,6 +210,9 @@ func (w *world) reviewYear(f *agents.Firm) {
 		w.countWorkshop(f.Village, int(rev.From), -1)
 		w.countWorkshop(f.Village, int(f.Product), +1)
 	}
+	if rev.NewDesign {
+		f.Design = w.newDesign()
+	}
 }
 
 // spinoff founds the firm an employee or manager of firm k founds, if a
@@ -231,9 +234,10 @@ func (w *world) spinoffAllowed() bool {
 // it, in the parent's village, making the parent's product, which it
 // learns.
 func (w *world) foundSpinoff(k int, s agents.Spinoff) {
-	product, village := w.Firms[k].Product, w.Firms[k].Village
+	product, village, design := w.Firms[k].Product, w.Firms[k].Village, w.Firms[k].Design
 	h := &w.Households[s.Founder]
 	f := w.newFirm(h.UID.Child(idSpinoff, int(w.Month), 0), s.Form, product, village, s.Founder)
+	f.Design = design // it makes what it made at its parent's
 	f.Family = float64(h.Workers)
 	f.SetEmployees(&w.p.Firms, f.Family)
 	f.Quality = s.Quality

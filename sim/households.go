@@ -10,6 +10,7 @@ import "clustersim/agents"
 // stepHouseholds lets the households whose review month it is weigh their
 // activity: farm, peddle, or open a workshop.
 func (w *world) stepHouseholds() {
+	w.poolDesigns()
 	review := agents.HouseholdReviewRules{
 		Allowed: w.policy.on(evHouseholdResponsibility), FarmIncome: w.Labour.FarmIncome, Hot: w.Hot,
 	}

@@ -14,6 +14,7 @@ type recorder struct {
 	RecordState
 	index map[string]int // lookup only; never iterated
 	row   []float64      // values of the year being recorded
+	made  []bool         // by design number: made by a firm in Yongkang this year (varieties)
 }
 
 // RecordState is the history a recorder keeps: part of a run's State.
@@ -71,6 +72,8 @@ func (rc *recorder) record(v *View) {
 	productFirms := make([]int, len(v.Products))
 	var total, registered, village, estate, outside, office, exporters, subs, suppliers, assisted float64
 	var employment, migrantsEmployed, workshopLabour, output, varieties float64
+	rc.made = slices.Grow(rc.made[:0], int(v.NextDesign))[:v.NextDesign]
+	clear(rc.made)
 	var largest *agents.Firm
 	large := make([]float64, len(v.Sectors())) // firms of the large-firm size, by sector
 	for i := range v.Firms {
@@ -92,7 +95,10 @@ func (rc *recorder) record(v *View) {
 		output += f.YearSales
 		employment += f.Employees
 		workshopLabour += f.Family
-		varieties += float64(f.Designs)
+		if f.Design >= 0 && int(f.Design) < len(rc.made) && !rc.made[f.Design] {
+			rc.made[f.Design] = true
+			varieties++
+		}
 		if f.Form.Enterprise() {
 			registered++
 			if f.Lead >= 0 {

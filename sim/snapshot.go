@@ -29,7 +29,7 @@ import (
 // generator: draws are keyed by what they are for (docs/ODD.md 4.9).
 
 // SnapshotVersion is the format version this build writes and reads.
-const SnapshotVersion = 4 // 2: the local state (village and township accounts, stances, ties); 3: kin, developed land; 4: the supply network (buyers, links)
+const SnapshotVersion = 5 // 2: the local state (village and township accounts, stances, ties); 3: kin, developed land; 4: the supply network (buyers, links); 5: designs
 
 const snapshotMagic = "clustersim-state"
 
@@ -267,6 +267,7 @@ func (w *world) checkRestored() error {
 		f := &w.Firms[i]
 		if f.ID < 0 || f.ID >= w.NextFirmID || int(f.Product) >= np || f.Product < 0 || int(f.Village) >= len(w.Villages) ||
 			f.Village < 0 || int(f.Owner) >= len(w.Households) || int(f.Estate) >= len(w.Estates) ||
+			f.Design < 0 || f.Design >= w.NextDesign || int(f.BuyerProduct) >= np || f.BuyerProduct < 0 ||
 			(i > 0 && f.ID <= w.Firms[i-1].ID) {
 			return fmt.Errorf("firm %d does not fit the scenario", i)
 		}

@@ -16,6 +16,7 @@ type State struct {
 	Townships  []agents.Township
 	Firms      []agents.Firm // firms in ID order: the living, and those closed since the last compaction (never in December)
 	NextFirmID int32         // the ID of the next firm founded
+	NextDesign int32         // the number of the next design created (agents/designs.go)
 	Products   []agents.Product
 
 	Market   MarketState

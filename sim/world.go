@@ -37,6 +37,7 @@ type world struct {
 	counts             []int32             // a reused count per village (developLand)
 	assisted           agents.AssistBuffer // the storage of assistFirms
 	buyers             [][]int32           // by sector: the month's buyers (countSuppliers)
+	designPool         [][]int32           // by product: the designs its producers in Yongkang make this month (poolDesigns)
 
 	destShares []float64          // the share of each destination of relocating firms
 	formed     []agents.Household // the households formed this year (storage reused by formHouseholds)
@@ -293,12 +294,50 @@ func (w *world) newFirm(uid rng.ID, form agents.LegalForm, product int16, villag
 	w.slot = append(w.slot, int32(len(w.Firms)))
 	w.Firms = append(w.Firms, agents.Firm{
 		ID: id, UID: uid, Form: form, Product: product, Village: village, Location: agents.VillageSite,
-		Estate: -1, Owner: owner, Lead: -1, Born: int32(w.Month), Quality: 1, Designs: 1, Alive: true,
+		Estate: -1, Owner: owner, Lead: -1, Born: int32(w.Month), Quality: 1, Design: w.takeUpDesign(product, uid), Alive: true,
 	})
 	if owner >= 0 {
 		w.countWorkshop(village, int(product), +1)
 	}
 	return &w.Firms[len(w.Firms)-1]
+}
+
+// takeUpDesign is the design a firm makes when it takes up a product: one
+// of the product's producers' designs, copied (agents.ImitatedDesign, with
+// the firm's design draws), or a new one if nobody makes the product.
+func (w *world) takeUpDesign(product int16, uid rng.ID) int32 {
+	if int(product) < len(w.designPool) {
+		if d, ok := agents.ImitatedDesign(w.designPool[product], w.rand(drawDesign, uid)); ok {
+			return d
+		}
+	}
+	return w.newDesign()
+}
+
+// newDesign numbers a design just created.
+func (w *world) newDesign() int32 {
+	d := w.NextDesign
+	w.NextDesign++
+	return d
+}
+
+// poolDesigns lists, for each product, the designs its producers in
+// Yongkang make, one entry for each producer, in firm order: the pool that
+// firms taking up the product copy from this month (agents.ImitatedDesign).
+// It is made at the start of the household sub-step, from the firms alive
+// then, in slices the world reuses.
+func (w *world) poolDesigns() {
+	for len(w.designPool) < len(w.Products) {
+		w.designPool = append(w.designPool, nil)
+	}
+	for p := range w.designPool {
+		w.designPool[p] = w.designPool[p][:0]
+	}
+	for k := range w.Firms {
+		if f := &w.Firms[k]; f.Alive && f.Location.InYongkang() {
+			w.designPool[f.Product] = append(w.designPool[f.Product], f.Design)
+		}
+	}
 }
 
 // countWorkshop keeps the per-village product counts that imitation and

@@ -115,3 +115,32 @@ func KeepsBuyer(p *FirmParams, e *Economy, month int32, f, lead *Firm, u float64
 	years := float64(month-f.LinkedSince) / 12
 	return u >= p.SubcontractLinkBreak/(1+max(0, years))
 }
+
+// InheritedBuyer is the buyer a spin-off takes with it from its parent
+// (the customers a founder knows from his former employer): the parent
+// itself, if it buys from suppliers (Buys) and has a free slot; else the
+// parent's own buyer (parentBuyer, nil if none) if that has a free slot;
+// in either case only if supplying it pays the spin-off (SupplyPays). It
+// returns nil otherwise. Article: Mr Wang left the township factory he
+// worked for to found his own; Jiake "worked for a long time with Bosch,
+// initially as a supplier". ASSUME: a founder's first customer is the firm
+// he worked for, or its customer. With the network switched off
+// (subcontract_rate 0, the ablation) no firm has a buyer, inherited or
+// not.
+func InheritedBuyer(p *FirmParams, e *Economy, parent, parentBuyer, f *Firm) *Firm {
+	if p.SubcontractRate <= 0 {
+		return nil
+	}
+	for _, b := range [2]*Firm{parent, parentBuyer} {
+		if b != nil && b.ID != f.ID && Buys(p, b) && b.Suppliers < SupplierSlots(p, b) && SupplyPays(p, e, f, b.Product, b.Exporter) {
+			return b
+		}
+	}
+	return nil
+}
+
+// Link makes b the buyer of supplier f from the month month.
+func Link(f, b *Firm, month int32) {
+	f.Lead, f.BuyerProduct, f.BuyerExports, f.LinkedSince = b.ID, b.Product, b.Exporter, month
+	b.Suppliers++
+}

@@ -46,7 +46,6 @@ func Trade(p *Params, rules *TradeRules, e *Economy, villages []Village, firms [
 		return
 	}
 	if b := FindBuyer(fp, e, rules.Buyers[rules.Products[f.Product].Sector], villages, firms, f, r); b != nil {
-		f.Lead, f.BuyerProduct, f.BuyerExports, f.LinkedSince = b.ID, b.Product, b.Exporter, rules.Month
-		b.Suppliers++
+		Link(f, b, rules.Month)
 	}
 }

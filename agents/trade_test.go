@@ -167,3 +167,39 @@ func TestKeepsBuyer(t *testing.T) {
 		}
 	}
 }
+
+func TestInheritedBuyer(t *testing.T) {
+	p := tradeParams()
+	fp := &p.Firms
+	e := tradeEconomy(true)
+	exporter := func(id int32, employees float64) *Firm {
+		f := tradeFirm(p, id, Private, employees, 0)
+		f.Exporter = true
+		return &f
+	}
+	cases := []struct {
+		name          string
+		parent, buyer *Firm
+		full          bool // the parent has no free slot
+		want          int32
+	}{
+		{"the parent it worked for, if it buys", exporter(1, 100), exporter(2, 100), false, 1},
+		{"the parent's buyer, if the parent is full", exporter(1, 100), exporter(2, 100), true, 2},
+		{"the parent's buyer, if the parent is too small to buy", exporter(1, 20), exporter(2, 100), false, 2},
+		{"no customer, if supplying the parent does not pay", func() *Firm { f := tradeFirm(p, 1, Private, 100, 0); return &f }(), nil, false, -1},
+		{"none, if neither can take it", exporter(1, 20), nil, false, -1},
+	}
+	for _, c := range cases {
+		if c.full {
+			c.parent.Suppliers = SupplierSlots(fp, c.parent)
+		}
+		f := tradeFirm(p, 9, Private, 4, 0)
+		got := int32(-1)
+		if b := InheritedBuyer(fp, e, c.parent, c.buyer, &f); b != nil {
+			got = b.ID
+		}
+		if got != c.want {
+			t.Errorf("%s: InheritedBuyer = %d, want %d", c.name, got, c.want)
+		}
+	}
+}

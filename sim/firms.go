@@ -238,6 +238,10 @@ func (w *world) foundSpinoff(k int, s agents.Spinoff) {
 	h := &w.Households[s.Founder]
 	f := w.newFirm(h.UID.Child(idSpinoff, int(w.Month), 0), s.Form, product, village, s.Founder)
 	f.Design = design // it makes what it made at its parent's
+	parent := &w.Firms[k]
+	if b := agents.InheritedBuyer(&w.p.Firms, &w.econ, parent, w.firm(parent.Lead), f); b != nil {
+		agents.Link(f, b, int32(w.Month))
+	}
 	f.Family = float64(h.Workers)
 	f.SetEmployees(&w.p.Firms, f.Family)
 	f.Quality = s.Quality

@@ -43,7 +43,7 @@ func NewCollective(p *FirmParams, s *CollectiveSetup, form LegalForm, r *rng.Dra
 // wages.
 func CollectiveProfit(p *FirmParams, e *Economy, form LegalForm, c Collective) float64 {
 	y := 12 * output(p, e.TFP, c.Quality, math.Pow(c.Employees, p.LabourElasticity), form)
-	return y*UnitMargin(p, e.Price[c.Product], e.PriceLevel, e.Rates[form].Total(), e.CostRise) - e.Wage*c.Employees
+	return y*UnitMargin(e.Price[c.Product], e.Rates[form].Total(), e.UnitCost[c.Product]) - e.Wage*c.Employees
 }
 
 // FoundsCollective reports whether a government founds the collective it

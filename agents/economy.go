@@ -15,6 +15,7 @@ type Economy struct {
 	CostRise        float64   // rise of materials costs in force (the 2008-09 crisis), else 0
 	InvoicingForAll bool      // getihu sell as freely as firms that invoice (private firms free)
 	Price           []float64 // home price of each product
+	UnitCost        []float64 // materials and energy per unit of real output of each product, current yuan (UnitCost)
 	ExportPrice     []float64 // export price of each product
 	Share           []float64 // Yongkang's share of China's output of each product
 	Rates           [NumForms]Rates

@@ -10,9 +10,11 @@ import (
 // HotProducts ranks the products available by nextYear by their unmet
 // national demand (the market Yongkang does not yet serve: share is
 // Yongkang's share of each), largest first, which returning pedlars learn
-// of. It reuses hot's storage.
+// of and act on during next year. The news lags: the demand is this
+// year's (the year before nextYear; a product that comes out next year at
+// its first year's), so pedlars still send households into a market that
+// has begun to decline. It reuses hot's storage.
 func HotProducts(products []Product, share []float64, nextYear int, hot []int) []int {
-	year := float64(nextYear)
 	hot = hot[:0]
 	unmet := make([]float64, len(products))
 	for i := range products {
@@ -20,6 +22,7 @@ func HotProducts(products []Product, share []float64, nextYear int, hot []int) [
 		if pr.Available > nextYear {
 			continue
 		}
+		year := float64(max(nextYear-1, pr.Available))
 		unmet[i] = pr.NationalMarket(year) * (1 - share[i])
 		hot = append(hot, i)
 	}

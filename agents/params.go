@@ -50,6 +50,7 @@ type FirmParams struct {
 	Productivity            float64 `yaml:"productivity" range:"1,10000000"`
 	ProductivityGrowth      float64 `yaml:"productivity_growth" range:"0,0.3"`
 	MaterialsShare          float64 `yaml:"materials_share" range:"0,0.95"`
+	Learning                float64 `yaml:"learning" range:"0,1"`
 	GrowthResponse          float64 `yaml:"growth_response" range:"0,10"`
 	MaxMonthlyGrowth        float64 `yaml:"max_monthly_growth" range:"0,1"`
 	GrowthDeadBand          float64 `yaml:"growth_dead_band" range:"0,0.5"`
@@ -102,16 +103,19 @@ type FirmParams struct {
 
 // MarketParams shape national and export demand for each product.
 type MarketParams struct {
-	Inflation              float64 `yaml:"inflation" range:"0,0.5"`
-	PriceDrop              float64 `yaml:"price_drop" range:"0,1"`
-	ExportMarketRatio      float64 `yaml:"export_market_ratio" range:"0,10"`
-	ExportPremium          float64 `yaml:"export_premium" range:"0,5"`
-	MarketDispersion       float64 `yaml:"market_dispersion" range:"0,5"`
-	SpecialistMarketAccess float64 `yaml:"specialist_market_access" range:"0,5"`
-	CrisisExportDrop       float64 `yaml:"crisis_export_drop" range:"0,1"`
-	CrisisCostRise         float64 `yaml:"crisis_cost_rise" range:"0,1"`
-	ShareThreshold         float64 `yaml:"share_threshold" range:"0,1"`
-	SectorStructuringShare float64 `yaml:"sector_structuring_share" range:"0,1"`
+	Inflation               float64 `yaml:"inflation" range:"0,0.5"`
+	InverseDemandElasticity float64 `yaml:"inverse_demand_elasticity" range:"0,10"`
+	ProductLife             float64 `yaml:"product_life" range:"1,200"`
+	LifeSpread              float64 `yaml:"life_spread" range:"0,3"`
+	Obsolescence            float64 `yaml:"obsolescence" range:"0,1"`
+	ExportMarketRatio       float64 `yaml:"export_market_ratio" range:"0,10"`
+	ExportPremium           float64 `yaml:"export_premium" range:"0,5"`
+	MarketDispersion        float64 `yaml:"market_dispersion" range:"0,5"`
+	SpecialistMarketAccess  float64 `yaml:"specialist_market_access" range:"0,5"`
+	CrisisExportDrop        float64 `yaml:"crisis_export_drop" range:"0,1"`
+	CrisisCostRise          float64 `yaml:"crisis_cost_rise" range:"0,1"`
+	ShareThreshold          float64 `yaml:"share_threshold" range:"0,1"`
+	SectorStructuringShare  float64 `yaml:"sector_structuring_share" range:"0,1"`
 }
 
 // LandParams govern industrial estates, quotas, land price and relocation.

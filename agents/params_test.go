@@ -20,7 +20,7 @@ func testParams() *Params {
 			SpinoffRate: 0.0001, ManagerSpinoffRate: 0.004,
 			ExitHazard: 0.004, OwnerQuitRate: 0.4, LossTolerance: 6, LossExitHazard: 0.1, GrowthDeadBand: 0.05,
 		},
-		Markets: MarketParams{PriceDrop: 0.5, ExportPremium: 0.3, CrisisExportDrop: 0.25},
+		Markets: MarketParams{InverseDemandElasticity: 0.5, ExportPremium: 0.3, CrisisExportDrop: 0.25},
 		Land:    LandParams{BasePrice: 100, PriceResponse: 1, PriceCap: 3000, MaxExcessDemand: 10},
 		Labour:  LabourParams{MigrantResponse: 0.05, MigrantReturnRate: 0.02},
 	}
@@ -38,6 +38,7 @@ func testEconomy(products int) *Economy {
 		e.Price = append(e.Price, 1)
 		e.ExportPrice = append(e.ExportPrice, 1.3)
 		e.Share = append(e.Share, 0.1)
+		e.UnitCost = append(e.UnitCost, UnitCost(&testParams().Firms, e.PriceLevel, 0, 0, 1))
 	}
 	for f := range NumForms {
 		e.Rates[f] = TaxRates(LegalForm(f), 0.01, 0.03, 0.05, 0.03, 0.05, 0.01, 0.1)

@@ -1,5 +1,7 @@
 package agents
 
+import "math"
+
 // ODD 7.2: product markets and prices (the market itself, each product's
 // volumes and shares, is kept by package sim).
 
@@ -15,15 +17,34 @@ func NationalShare(q, fringe float64) float64 {
 
 // Price is the current-yuan unit price of a product: the reference price
 // (1 per real yuan) times the price level, falling as Yongkang's producers
-// crowd in and take a larger share of the national market.
+// crowd in and take a larger share of the national market. It clears a
+// national demand of constant elasticity 1/θ (θ = inverse_demand_elasticity)
+// against the rest of China's output, which meets the demand at the
+// reference price (NationalMarket): Yongkang's volume q adds to it, so
+// demand must grow by 1/(1 − share) and the price falls to P · (1 −
+// share)^θ. There is no floor: a product whose market saturates or
+// declines while Yongkang's producers keep making it sells ever cheaper,
+// and their margins can vanish. ASSUME: the rest of China's output follows
+// its demand (its costs move with the price level).
 func Price(p *MarketParams, priceLevel, share float64) float64 {
-	return priceLevel * (1 - p.PriceDrop*share)
+	return priceLevel * crowding(p, share)
+}
+
+// crowding is (1 − share)^θ, exactly 1 when θ = 0 or share = 0.
+func crowding(p *MarketParams, share float64) float64 {
+	if p.InverseDemandElasticity == 0 || share <= 0 {
+		return 1
+	}
+	if share >= 1 {
+		return 0
+	}
+	return math.Exp(p.InverseDemandElasticity * math.Log1p(-share))
 }
 
 // ExportPrice is the price abroad: a premium over the home price, cut by the
 // exporters' crowding of the export market and by the 2008 crisis.
 func ExportPrice(p *MarketParams, home, exportShare float64, crisis bool) float64 {
-	x := home * (1 + p.ExportPremium) * (1 - p.PriceDrop*exportShare)
+	x := home * (1 + p.ExportPremium) * crowding(p, exportShare)
 	if crisis {
 		x *= 1 - p.CrisisExportDrop
 	}

@@ -41,7 +41,7 @@ func TestPrice(t *testing.T) {
 	})
 	t.Run("falls as the share rises", func(t *testing.T) {
 		prev := math.Inf(1)
-		for _, s := range []float64{0, 0.1, 0.33, 0.5, 0.9, 1} {
+		for _, s := range []float64{0, 0.1, 0.33, 0.5, 0.9, 0.999} {
 			got := Price(p, 1, s)
 			if !(got < prev) {
 				t.Errorf("Price(share %g) = %g, want < %g", s, got, prev)
@@ -63,11 +63,23 @@ func TestPrice(t *testing.T) {
 			prev = got
 		}
 	})
-	t.Run("no drop", func(t *testing.T) {
+	t.Run("clears a demand of elasticity 2", func(t *testing.T) {
+		// Yongkang makes as much as the rest of China (share 1/2): demand
+		// must double, so the price falls to 2^(−1/2) of the level.
+		if got, want := Price(p, 1, 0.5), 1/math.Sqrt2; math.Abs(got-want) > 1e-12 {
+			t.Errorf("Price(share 1/2) = %g, want %g", got, want)
+		}
+	})
+	t.Run("no floor", func(t *testing.T) {
+		if got := Price(p, 1, 0.9); !(got < 0.5) {
+			t.Errorf("Price(share 0.9) = %g, want below half the price level", got)
+		}
+	})
+	t.Run("no drop with a perfectly elastic demand", func(t *testing.T) {
 		q := *p
-		q.PriceDrop = 0
+		q.InverseDemandElasticity = 0
 		if got := Price(&q, 1.7, 0.9); got != 1.7 {
-			t.Errorf("Price with price_drop 0 = %g, want the price level 1.7", got)
+			t.Errorf("Price with inverse_demand_elasticity 0 = %g, want the price level 1.7", got)
 		}
 	})
 	t.Run("proportional to the price level", func(t *testing.T) {

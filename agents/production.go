@@ -19,7 +19,7 @@ func Produce(p *FirmParams, e *Economy, f *Firm) Rates {
 	f.Volume = vol
 	sales := vol * UnitPrice(p, e, f)
 	wages := max(0, f.Employees-f.Family) * e.Wage / 12
-	materials := p.MaterialsShare * e.PriceLevel * vol * (1 + e.CostRise)
+	materials := e.UnitCost[f.Product] * vol
 	rates := e.Rates[f.Form]
 	if !f.Location.InYongkang() && !f.Office {
 		rates = Rates{State: rates.State + rates.City}
@@ -71,8 +71,26 @@ func SalesAccess(p *FirmParams, form LegalForm, invoicingForAll bool) float64 {
 // materials: the price net of taxes (shares of sales) less the materials it
 // takes, whose cost follows the price level and not the product's price —
 // so margins shrink as producers crowd in and prices fall.
-func UnitMargin(p *FirmParams, price, priceLevel, taxRate, costRise float64) float64 {
-	return price*(1-taxRate) - p.MaterialsShare*priceLevel*(1+costRise)
+func UnitMargin(price, taxRate, unitCost float64) float64 {
+	return price*(1-taxRate) - unitCost
+}
+
+// UnitCost is what a unit of real output of a product takes in materials
+// and energy, in current yuan: materials_share of its value at the price
+// level P, raised by the crisis's cost rise, and cut by Yongkang's
+// experience of the product (learning by doing): × (1 + X / X₀)^(−learning),
+// where X is the real output of the product Yongkang has made so far and
+// X₀ its national market in the year it came out. ASSUME: costs fall by
+// the same share for every doubling of experience (Wright's law), and
+// Yongkang's producers share what each learns. Article: Yongkang "shifted
+// from producing basic metal tools ... to operations outputting greater
+// volumes of goods".
+func UnitCost(p *FirmParams, priceLevel, costRise, experience, firstMarket float64) float64 {
+	c := p.MaterialsShare * priceLevel * (1 + costRise)
+	if p.Learning > 0 && experience > 0 && firstMarket > 0 {
+		c *= math.Exp(-p.Learning * math.Log1p(experience/firstMarket))
+	}
+	return c
 }
 
 // Rates are the shares of sales a firm pays to each level of government.

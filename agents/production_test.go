@@ -61,7 +61,7 @@ func TestUnitMargin(t *testing.T) {
 	t.Run("falls as price falls", func(t *testing.T) {
 		prev := math.Inf(1)
 		for _, price := range []float64{1.2, 1, 0.8, 0.6, 0.4} {
-			got := UnitMargin(p, price, 1, 0.05, 0)
+			got := UnitMargin(price, 0.05, UnitCost(p, 1, 0, 0, 1))
 			if !(got < prev) {
 				t.Errorf("UnitMargin(price %g) = %g, want < %g (at the higher price before)", price, got, prev)
 			}
@@ -69,23 +69,23 @@ func TestUnitMargin(t *testing.T) {
 		}
 	})
 	t.Run("negative when the price does not cover materials", func(t *testing.T) {
-		if got := UnitMargin(p, p.MaterialsShare*0.9, 1, 0, 0); !(got < 0) {
+		if got := UnitMargin(p.MaterialsShare*0.9, 0, UnitCost(p, 1, 0, 0, 1)); !(got < 0) {
 			t.Errorf("UnitMargin(price below materials) = %g, want < 0", got)
 		}
 	})
 	t.Run("falls with taxes and cost rises", func(t *testing.T) {
-		base := UnitMargin(p, 1, 1, 0.05, 0)
-		if got := UnitMargin(p, 1, 1, 0.09, 0); !(got < base) {
+		base := UnitMargin(1, 0.05, UnitCost(p, 1, 0, 0, 1))
+		if got := UnitMargin(1, 0.09, UnitCost(p, 1, 0, 0, 1)); !(got < base) {
 			t.Errorf("UnitMargin(tax 0.09) = %g, want < %g (tax 0.05)", got, base)
 		}
-		if got := UnitMargin(p, 1, 1, 0.05, 0.1); !(got < base) {
+		if got := UnitMargin(1, 0.05, UnitCost(p, 1, 0.1, 0, 1)); !(got < base) {
 			t.Errorf("UnitMargin(cost rise 0.1) = %g, want < %g (no rise)", got, base)
 		}
 	})
 	t.Run("materials follow the price level, not the product's price", func(t *testing.T) {
 		// Doubling both the product's price and the price level doubles the margin.
-		a := UnitMargin(p, 0.8, 1, 0.05, 0)
-		b := UnitMargin(p, 1.6, 2, 0.05, 0)
+		a := UnitMargin(0.8, 0.05, UnitCost(p, 1, 0, 0, 1))
+		b := UnitMargin(1.6, 0.05, UnitCost(p, 2, 0, 0, 1))
 		if math.Abs(b-2*a) > 1e-12 {
 			t.Errorf("UnitMargin(1.6, level 2) = %g, want %g (twice UnitMargin(0.8, level 1))", b, 2*a)
 		}
@@ -206,5 +206,21 @@ func TestProduce(t *testing.T) {
 				t.Errorf("capital %g, year's profit %g, sales %g, taxes %g; want profit %g", f.Capital-10, f.YearProfit, f.YearSales, f.YearTaxes, profit)
 			}
 		})
+	}
+}
+
+func TestUnitCostLearning(t *testing.T) {
+	p := &FirmParams{MaterialsShare: 0.5, Learning: 0.1}
+	fresh := UnitCost(p, 2, 0, 0, 100)
+	if fresh != 1 {
+		t.Errorf("UnitCost without experience = %g, want materials_share × P = 1", fresh)
+	}
+	// Each doubling of (1 + experience / first market) cuts the cost by 2^−0.1.
+	a, b := UnitCost(p, 2, 0, 100, 100), UnitCost(p, 2, 0, 300, 100)
+	if want := math.Exp2(-0.1); math.Abs(a-want) > 1e-12 || math.Abs(b/a-want) > 1e-12 {
+		t.Errorf("UnitCost after one and two doublings = %g, %g; want %g and %g", a, b, want, want*want)
+	}
+	if got := UnitCost(&FirmParams{MaterialsShare: 0.5}, 2, 0.1, 300, 100); math.Abs(got-1.1) > 1e-12 {
+		t.Errorf("UnitCost without learning, with a cost rise of 10%% = %g, want 1.1", got)
 	}
 }

@@ -33,7 +33,7 @@ func ReviewsSize(f *Firm, month int) bool {
 func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float64) {
 	const months = SizeReviewMonths
 	fp := &p.Firms
-	margin := UnitMargin(fp, UnitPrice(fp, e, f), e.PriceLevel, e.Rates[f.Form].Total(), e.CostRise)
+	margin := UnitMargin(UnitPrice(fp, e, f), e.Rates[f.Form].Total(), e.UnitCost[f.Product])
 	if f.Lead < 0 {
 		margin *= SalesAccess(fp, f.Form, e.InvoicingForAll)
 	}

@@ -85,7 +85,7 @@ func ConsiderWorkshop(p *Params, rules *EntryRules, h *Household, v EntryView, r
 		fees = rates.Township + rates.Village
 		rates.Township, rates.Village = 0, 0
 	}
-	in.ExpectedProfit = vol * UnitMargin(fp, e.Price[prod], e.PriceLevel, rates.Total(), 0)
+	in.ExpectedProfit = vol * UnitMargin(e.Price[prod], rates.Total(), e.UnitCost[prod])
 	in.CoverCost = fees * vol * e.Price[prod]
 	if form == Underground {
 		in.SanctionProb = min(1, SanctionProbability(&rules.Sanctions, vil.Stance)*12)

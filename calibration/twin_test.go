@@ -24,8 +24,8 @@ import (
 // The scenario is the built-in Yongkang cut to end in 1990, at scale 0.1.
 // Two parameters are set to known values: workshop_start_capital 1.16 and
 // owner_quit_rate 0.35 (the scenario's own values are the wrong start the
-// search begins from). The pseudo-targets are the ensemble means of six
-// counts of 1986-1990 (collectives, red-hat and getihu firms), each with a
+// search begins from). The pseudo-targets are the ensemble means of nine
+// counts of 1984-1990 (getihu and red-hat firms, and exits), each with a
 // band of ±10%, made on the seeds the calibrator uses (4 runs; common random
 // numbers), so the true point has loss 0. Made on other seeds they would
 // not do: the spread of these counts between seeds is far wider than ±10%
@@ -39,7 +39,12 @@ import (
 // from 1.6 was before. From the fourth step (the scenario's capital 1.602,
 // after kin's loans and the villages' land development) the truth is 1.16,
 // the same distance in log space, downwards: the errors were +0.031
-// (capital) and -0.094 (quit rate). The search starts at the scenario's
+// (capital) and -0.094 (quit rate). After the product life cycles and
+// learning by doing (markets without a price floor, margins that grow with
+// experience), the six counts of getihu and red hats no longer told a
+// lower start-up capital from a higher quit rate (found 1.05 and 0.58, a
+// ridge): the exits of 1986-1990, which read the quit rate directly, were
+// added, and the errors are +0.022 (capital) and -0.003 (quit rate). The search starts at the scenario's
 // values and the budget is small. The compromise's contact_rate and the
 // encouragement_boost, tried first, are not identified by such counts at
 // this scale: one village's story decides the red hats, and entry
@@ -58,6 +63,7 @@ var twinMoments = []struct {
 }{
 	{"firms_getihu", 1984}, {"firms_getihu", 1986}, {"firms_getihu", 1988},
 	{"firms_red_hat", 1986}, {"firms_red_hat", 1988}, {"firms_red_hat", 1990},
+	{"exits", 1986}, {"exits", 1988}, {"exits", 1990},
 }
 
 const twinSpec = `scenario: yongkang

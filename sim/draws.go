@@ -49,6 +49,7 @@ var (
 	idVillage    = rng.NewPurpose("village")
 	idTownship   = rng.NewPurpose("township")
 	idRung       = rng.NewPurpose("rung")
+	idRungLife   = rng.NewPurpose("rung_life")
 	county       = rng.NewID(rng.NewPurpose("county"), 0)
 )
 

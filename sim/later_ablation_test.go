@@ -12,6 +12,32 @@ import (
 // (local_state_ablation_test.go).
 var laterAblations = []ablation{
 	{
+		// Without life cycles (every national market grows until 2010:
+		// product_life 200, life_spread 0) no market saturates and none
+		// declines, so fewer firms find their margins gone: more firms,
+		// more employment and more output in the 2000s. (Exits rise with
+		// the number of firms, so they are not asserted.)
+		name: "life cycles",
+		off: func(c *sim.Config) {
+			c.Params.Markets.ProductLife, c.Params.Markets.LifeSpread = 200, 0
+		},
+		effects: []effect{
+			{"firms_total", 2000, 2010, +1}, {"employment", 2000, 2010, +1}, {"output_yuan", 2000, 2010, +1},
+		},
+		why: `Yongkang "shifted from producing basic metal tools, cooking utensils, and small household items to operations outputting greater volumes of goods"; products boom and fade (ODD 7.2; the life of a market is an assumption)`,
+	},
+	{
+		// Without learning by doing (learning 0) Yongkang's costs do not
+		// fall with its experience of a product: thinner margins, smaller
+		// firms, less output and employment.
+		name: "learning",
+		off:  func(c *sim.Config) { c.Params.Firms.Learning = 0 },
+		effects: []effect{
+			{"output_yuan", 1990, 2010, -1}, {"employment", 1990, 2010, -1}, {"firms_total", 1990, 2010, -1},
+		},
+		why: `Yongkang moved to "operations outputting greater volumes of goods"; the learning curve is an assumption (ODD 7.2)`,
+	},
+	{
 		// The city's taxes pay for the Innovation and Service Centre
 		// (agents.CentreCapacity, ODD 7.18). A city that gives it nothing
 		// helps no firm, so the firms it would have helped improve their

@@ -24,6 +24,7 @@ func (w *world) updatePrices() {
 	crisis := w.policy.on(evFinancialCrisis)
 	for i := range w.Products {
 		pr := &w.Products[i]
+		w.Market.Experience[i] += w.Market.Volume[i]
 		fringe := pr.NationalMarket(year) / 12
 		s := agents.NationalShare(w.Market.Volume[i], fringe)
 		w.Market.Share[i] = s
@@ -58,6 +59,12 @@ func (w *world) setEconomy() {
 	e.InvoicingForAll = w.policy.privateAllowed()
 	e.LocalTaxShare = w.p.Villages.LocalTaxShare
 	e.Price, e.ExportPrice, e.Share = w.Market.Price, w.Market.ExportPrice, w.Market.Share
+	w.unitCost = w.unitCost[:0]
+	for i := range w.Products {
+		pr := &w.Products[i]
+		w.unitCost = append(w.unitCost, agents.UnitCost(&w.p.Firms, e.PriceLevel, e.CostRise, w.Market.Experience[i], pr.NationalMarket(float64(pr.Available))))
+	}
+	e.UnitCost = w.unitCost
 	for f := range agents.NumForms {
 		e.Rates[f] = w.policy.rates(agents.LegalForm(f))
 	}

@@ -465,15 +465,15 @@ func TestPricesFallAsProducersCrowdIn(t *testing.T) {
 			}
 		}
 	})
-	t.Run("no fall without price_drop", func(t *testing.T) {
+	t.Run("no fall with a perfectly elastic demand", func(t *testing.T) {
 		flat := variant(t, func(c *sim.Config) {
-			c.Params.Markets.PriceDrop = 0
+			c.Params.Markets.InverseDemandElasticity = 0
 			endIn(c, 1990)
 		})
 		for r, p := range flat.products() {
 			level := valueIn(t, r, "price_index", p.Year)
 			if math.Abs(p.Price/level-1) > 1e-9 {
-				t.Fatalf("price_drop 0: %s in %d has real price %g (national share %g), want 1", p.Product, p.Year, p.Price/level, p.NationalShare)
+				t.Fatalf("inverse_demand_elasticity 0: %s in %d has real price %g (national share %g), want 1", p.Product, p.Year, p.Price/level, p.NationalShare)
 			}
 		}
 	})

@@ -29,7 +29,7 @@ import (
 // generator: draws are keyed by what they are for (docs/ODD.md 4.9).
 
 // SnapshotVersion is the format version this build writes and reads.
-const SnapshotVersion = 5 // 2: the local state (village and township accounts, stances, ties); 3: kin, developed land; 4: the supply network (buyers, links); 5: designs
+const SnapshotVersion = 6 // 2: the local state (village and township accounts, stances, ties); 3: kin, developed land; 4: the supply network (buyers, links); 5: designs; 6: product life cycles and learning (market experience)
 
 const snapshotMagic = "clustersim-state"
 
@@ -260,7 +260,7 @@ func (w *world) checkRestored() error {
 			return fmt.Errorf("its markets do not match its products")
 		}
 	}
-	if len(w.Market.Producers) != np {
+	if len(w.Market.Producers) != np || len(w.Market.Experience) != np {
 		return fmt.Errorf("its markets do not match its products")
 	}
 	for i := range w.Firms {

@@ -40,6 +40,7 @@ type MarketState struct {
 	Price       []float64 // home price, current yuan per real yuan
 	ExportPrice []float64
 	Producers   []int32
+	Experience  []float64 // Yongkang's real output of each product so far (learning by doing, agents.UnitCost)
 }
 
 // EstateState is an industrial estate's land.

@@ -37,6 +37,7 @@ type world struct {
 	counts             []int32             // a reused count per village (developLand)
 	assisted           agents.AssistBuffer // the storage of assistFirms
 	buyers             [][]int32           // by sector: the month's buyers (countSuppliers)
+	unitCost           []float64           // by product: the month's unit cost (setEconomy)
 	designPool         [][]int32           // by product: the designs its producers in Yongkang make this month (poolDesigns)
 
 	destShares []float64          // the share of each destination of relocating firms
@@ -135,7 +136,9 @@ func (w *world) buildProducts() {
 			weights[k] = math.Exp(disp * rd.NormFloat64())
 			sum += weights[k]
 		}
+		lives := w.rand(drawProductMarkets, rng.NewID(idRungLife, ri)) // after the weights: the draws are shared
 		for k := range weights {
+			life := agents.ProductLife(&w.p.Markets, lives.NormFloat64())
 			name := r.Name
 			if r.Products > 1 {
 				name = fmt.Sprintf("%s_%03d", r.Name, k+1)
@@ -143,7 +146,8 @@ func (w *world) buildProducts() {
 			w.Products = append(w.Products, agents.Product{
 				Name: name, Rung: ri, Sector: si, Available: r.Available,
 				Complexity: r.Complexity, Market: r.Market * w.scale * weights[k] / sum, BaseYear: w.cfg.Start.Year(),
-				Growth: r.Growth, Capital: r.Capital, Tradition: r.Tradition * weights[k] / sum,
+				Growth: r.Growth, Saturation: float64(r.Available) + life, Decline: w.p.Markets.Obsolescence,
+				Capital: r.Capital, Tradition: r.Tradition * weights[k] / sum,
 				Promoted: r.Promoted,
 			})
 		}
@@ -156,6 +160,7 @@ func (w *world) buildProducts() {
 	w.Market.Price = make([]float64, n)
 	w.Market.ExportPrice = make([]float64, n)
 	w.Market.Producers = make([]int32, n)
+	w.Market.Experience = make([]float64, n)
 }
 
 func (w *world) scaledCount(n int) int { return max(1, int(math.Round(float64(n)*w.scale))) }

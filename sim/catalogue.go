@@ -26,7 +26,7 @@ var Catalogue = []SeriesDoc{
 	{"firms_location_estate", "firms", "firms in Yongkang's industrial estates"},
 	{"firms_elsewhere_total", "firms", "Yongkang firms that moved out and still produce in Wuyi, Jinyun or elsewhere in China (current stock)"},
 	{"firms_left", "firms/year", "firms that left Yongkang during the year"},
-	{"firms_moved_yongwujin", "firms", "Yongkang firms that moved to Wuyi or Jinyun since the Yongwujin event (cumulative)"},
+	{"firms_moved_yongwujin", "firms", "Yongkang firms that set up in the four areas of the Yongwujin cluster since its event (cumulative): moved to Wuyi or Jinyun, or given a first plot in its two estates inside Yongkang (ODD 2.6)"},
 	{"firms_registered_office", "firms", "firms producing outside Yongkang that keep their registered office (and taxes) in Yongkang"},
 	{"entries", "firms/year", "firms founded during the year"},
 	{"spinoffs", "firms/year", "firms founded by employees or managers of another firm during the year"},

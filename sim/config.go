@@ -47,9 +47,10 @@ type Rung struct {
 
 // Estate is an industrial estate planned by the city.
 type Estate struct {
-	Name     string  `yaml:"name"`
-	Open     Month   `yaml:"open"`
-	Capacity float64 `yaml:"capacity" range:"0,1e12"` // square metres
+	Name      string  `yaml:"name"`
+	Open      Month   `yaml:"open"`
+	Capacity  float64 `yaml:"capacity" range:"0,1e12"` // square metres
+	Yongwujin bool    `yaml:"yongwujin"`               // one of the areas of the Yongwujin cluster inside Yongkang: firms given a plot in it count in firms_moved_yongwujin
 }
 
 // Destination is a place outside the county where firms that leave

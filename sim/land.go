@@ -100,6 +100,9 @@ func (w *world) givePlot(f *agents.Firm, budget float64) float64 {
 		w.Estates[f.Estate].Used -= f.Plot // it gives up its old plot
 	}
 	w.Estates[i].Used += whole
+	if w.policy.on(evYongwujin) && w.cfg.Estates[i].Yongwujin && !(f.Location == agents.EstateSite && w.cfg.Estates[f.Estate].Yongwujin) {
+		w.Acc.MovedYongwujin++ // it sets up in one of the cluster's areas inside Yongkang
+	}
 	f.Location, f.Estate, f.Plot, f.Waiting = agents.EstateSite, int16(i), whole, 0
 	w.Land.Allocated += whole
 	return whole

@@ -129,6 +129,9 @@ type LandParams struct {
 	AnnualQuota             float64 `yaml:"annual_quota" range:"0,1e9"`
 	WaitBeforeLeaving       int     `yaml:"wait_before_leaving" range:"0,600"`
 	LeaveRate               float64 `yaml:"leave_rate" range:"0,1"`
+	LandRent                float64 `yaml:"land_rent" range:"0,1"`
+	MoveHorizon             float64 `yaml:"move_horizon" range:"0.1,100"`
+	LocationTaste           float64 `yaml:"location_taste" range:"0.01,100"`
 	RegisteredOfficeKeep    float64 `yaml:"registered_office_keep" range:"0,1"`
 	RankingSize             int     `yaml:"ranking_size" range:"0,10000"`
 }

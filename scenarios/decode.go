@@ -38,9 +38,10 @@ var (
 // optional lists, per struct type, the fields a mapping may leave out even
 // when it is decoded in full.
 var optional = map[reflect.Type]map[string]bool{
-	reflect.TypeFor[sim.Event]():  {"end": true, "note": true},
-	reflect.TypeFor[sim.Rung]():   {"promoted": true},
-	reflect.TypeFor[sim.Estate](): {"yongwujin": true},
+	reflect.TypeFor[sim.Event]():       {"end": true, "note": true},
+	reflect.TypeFor[sim.Rung]():        {"promoted": true},
+	reflect.TypeFor[sim.Estate]():      {"yongwujin": true},
+	reflect.TypeFor[sim.Destination](): {"land_discount": true, "moving_cost": true},
 }
 
 func join(path, name string) string {

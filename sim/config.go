@@ -54,13 +54,18 @@ type Estate struct {
 }
 
 // Destination is a place outside the county where firms that leave
-// Yongkang go. Each leaver goes to one, with the probabilities Share (they
-// sum to 1); those of the Yongwujin areas count in firms_moved_yongwujin
-// once the yongwujin event is in force.
+// Yongkang go. A leaver chooses among them by what each gains it
+// (agents.Relocate): Share is a place's share of leavers when places are
+// equally attractive (the shares sum to 1), LandDiscount how much cheaper
+// its land is than Yongkang's, MovingCost what moving there costs in years
+// of the firm's sales. Those of the Yongwujin areas count in
+// firms_moved_yongwujin once the yongwujin event is in force.
 type Destination struct {
-	Name      string  `yaml:"name"`
-	Share     float64 `yaml:"share" range:"0,1"`
-	Yongwujin bool    `yaml:"yongwujin"`
+	Name         string  `yaml:"name"`
+	Share        float64 `yaml:"share" range:"0,1"`
+	LandDiscount float64 `yaml:"land_discount" range:"0,1"`
+	MovingCost   float64 `yaml:"moving_cost" range:"0,100"`
+	Yongwujin    bool    `yaml:"yongwujin"`
 }
 
 // Mantang is the village whose history the article tells first: which

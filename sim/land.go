@@ -29,11 +29,12 @@ func (w *world) stepLand() {
 		w.allocateLand(math.Inf(1))
 	}
 	rules := agents.RelocationRules{
-		PrivateFree: w.policy.privateAllowed(), OfficeCentre: w.policy.on(evRegisteredOfficeCentre), Shares: w.destShares,
+		PrivateFree: w.policy.privateAllowed(), OfficeCentre: w.policy.on(evRegisteredOfficeCentre),
+		LandPrice: lp.BasePrice * w.Market.PriceLevel, Destinations: w.destinations,
 	}
 	for _, id := range w.waiting {
 		if f := w.firm(id); f != nil {
-			if rel := agents.Relocate(lp, &rules, f, w.rand(drawRelocation, f.UID)); rel.Leaves {
+			if rel := agents.Relocate(w.p, &w.econ, &rules, f, w.rand(drawRelocation, f.UID)); rel.Leaves {
 				w.relocate(f, rel)
 			}
 		}

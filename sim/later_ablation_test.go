@@ -54,6 +54,20 @@ var laterAblations = []ablation{
 		why: `the centre is "helping companies design products, innovate, and obtain patents"`,
 	},
 	{
+		// Without the cost of moving (moving_cost 0 everywhere, ODD 7.16)
+		// more of the firms that cannot get land in Yongkang gain from
+		// leaving: more leave, and Yongkang employs fewer. A move is a
+		// choice that weighs what a place costs, not a fixed hazard.
+		name: "moving costs",
+		off: func(c *sim.Config) {
+			for i := range c.Destinations {
+				c.Destinations[i].MovingCost = 0
+			}
+		},
+		effects: []effect{{"firms_left", 2000, 2010, +1}, {"employment", 2000, 2010, -1}},
+		why:     `"many companies left the city towards the end of the 1990s in order to expand, most re-establishing themselves in neighbouring districts"; "That is why companies go elsewhere"`,
+	},
+	{
 		// Without the supply network (subcontract_rate 0, ODD 7.12.2) no
 		// small firm sells to a buyer. Its suppliers then sell at the home
 		// price instead of their exporting buyer's price less a discount,

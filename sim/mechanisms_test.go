@@ -51,6 +51,7 @@ func baselineConfig(t *testing.T) *sim.Config {
 	cfg.Estates = slices.Clone(base.Estates)
 	cfg.Regimes = slices.Clone(base.Regimes)
 	cfg.Events = slices.Clone(base.Events)
+	cfg.Destinations = slices.Clone(base.Destinations)
 	return &cfg
 }
 

@@ -40,8 +40,8 @@ type world struct {
 	unitCost           []float64           // by product: the month's unit cost (setEconomy)
 	designPool         [][]int32           // by product: the designs its producers in Yongkang make this month (poolDesigns)
 
-	destShares []float64          // the share of each destination of relocating firms
-	formed     []agents.Household // the households formed this year (storage reused by formHouseholds)
+	destinations []agents.DestinationTerms // what each destination offers relocating firms
+	formed       []agents.Household        // the households formed this year (storage reused by formHouseholds)
 
 	waiting []int32 // IDs of the firms waiting for land this month
 	slot    []int32 // index in Firms of each firm ID ever (-1: closed)
@@ -111,9 +111,9 @@ func (w *world) derive() {
 		w.mantang = m % w.scaledCount(w.p.Villages.Villages) // a scaled run may have fewer villages
 	}
 	w.growthLo, w.growthHi = agents.GrowthSaturation(&w.p.Firms, agents.SizeReviewMonths)
-	w.destShares = w.destShares[:0]
+	w.destinations = w.destinations[:0]
 	for _, d := range w.cfg.Destinations {
-		w.destShares = append(w.destShares, d.Share)
+		w.destinations = append(w.destinations, agents.DestinationTerms{Share: d.Share, Discount: d.LandDiscount, MovingCost: d.MovingCost})
 	}
 	w.policy.init(w.cfg)
 }

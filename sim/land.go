@@ -137,12 +137,16 @@ func (w *world) relocate(f *agents.Firm, rel agents.Relocation) {
 
 // yearLand runs the yearly land sub-step: the quota allocation, then the
 // land price from the year's demand and supply (reset by endYear, after
-// the record).
+// the record). Industrial land has a market once an estate has opened or
+// private firms are free, whichever comes first; before, land is the
+// collectives' and has the base price. So a county without estates has a
+// market from the southern tour in which firms ask for land and none is
+// given: land is dear, not cheap.
 func (w *world) yearLand() {
 	if w.policy.on(evLandQuota) {
 		w.allocateLand(w.p.Land.AnnualQuota * w.scale)
 	}
-	opened := false
+	opened := w.policy.privateAllowed()
 	for _, e := range w.Estates {
 		opened = opened || e.Open <= w.Month
 	}

@@ -4,17 +4,18 @@ package agents
 
 // LandPrice returns next year's land price: the base price in current yuan,
 // raised in proportion to the excess of demand for estate land over the land
-// supplied, up to a cap. ("land speculation, with prices reaching 3,000 or
-// 4,000 yuan per square metre ... the city sets quotas").
+// supplied, up to a cap; land asked for and none given is as scarce as land
+// gets, and goes at the cap. ("land speculation, with prices reaching 3,000
+// or 4,000 yuan per square metre ... the city sets quotas").
 func LandPrice(p *LandParams, priceLevel, demand, supply float64) float64 {
-	excess := 0.0
+	ceiling := p.PriceCap * priceLevel
 	switch {
 	case supply > 0:
-		excess = max(0, demand/supply-1)
+		return min(p.BasePrice*priceLevel*(1+p.PriceResponse*max(0, demand/supply-1)), ceiling)
 	case demand > 0:
-		excess = p.MaxExcessDemand // land asked for and none given
+		return ceiling
 	}
-	return min(p.BasePrice*priceLevel*(1+p.PriceResponse*excess), p.PriceCap*priceLevel)
+	return min(p.BasePrice*priceLevel, ceiling)
 }
 
 // AdjustLandPrice moves the land price part of the way from last year's

@@ -21,7 +21,8 @@ func TestLandPrice(t *testing.T) {
 		{"price level", 2, 100, 100, 2 * base},
 		{"capped", 1, 1e9, 1, p.PriceCap},
 		{"capped with the price level", 3, 1e9, 1, 3 * p.PriceCap},
-		{"demand without supply, capped", 1, 10, 0, math.Min(base*(1+10*p.PriceResponse), p.PriceCap)},
+		{"demand without supply goes at the cap", 1, 10, 0, p.PriceCap},
+		{"and no lower than any positive supply", 2, 10, 1e-9, 2 * p.PriceCap},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -125,7 +125,6 @@ type LandParams struct {
 	PriceResponse           float64 `yaml:"price_response" range:"0,10"`
 	PriceCap                float64 `yaml:"price_cap" range:"0,1000000"`
 	PriceInertia            float64 `yaml:"price_inertia" range:"0,1"`
-	MaxExcessDemand         float64 `yaml:"max_excess_demand" range:"0,1000"`
 	AnnualQuota             float64 `yaml:"annual_quota" range:"0,1e9"`
 	WaitBeforeLeaving       int     `yaml:"wait_before_leaving" range:"0,600"`
 	LeaveRate               float64 `yaml:"leave_rate" range:"0,1"`

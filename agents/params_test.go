@@ -21,7 +21,7 @@ func testParams() *Params {
 			ExitHazard: 0.004, OwnerQuitRate: 0.4, LossTolerance: 6, LossExitHazard: 0.1, GrowthDeadBand: 0.05,
 		},
 		Markets: MarketParams{InverseDemandElasticity: 0.5, ExportPremium: 0.3, CrisisExportDrop: 0.25},
-		Land:    LandParams{BasePrice: 100, PriceResponse: 1, PriceCap: 3000, MaxExcessDemand: 10},
+		Land:    LandParams{BasePrice: 100, PriceResponse: 1, PriceCap: 3000},
 		Labour:  LabourParams{MigrantResponse: 0.05, MigrantReturnRate: 0.02},
 	}
 }

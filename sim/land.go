@@ -141,7 +141,7 @@ func (w *world) relocate(f *agents.Firm, rel agents.Relocation) {
 // private firms are free, whichever comes first; before, land is the
 // collectives' and has the base price. So a county without estates has a
 // market from the southern tour in which firms ask for land and none is
-// given: land is dear, not cheap.
+// given: land goes at its cap (agents.LandPrice), not at the base price.
 func (w *world) yearLand() {
 	if w.policy.on(evLandQuota) {
 		w.allocateLand(w.p.Land.AnnualQuota * w.scale)

@@ -610,6 +610,11 @@ func TestEstatesAndLeaving(t *testing.T) {
 		wantLess(t, "Yongkang firms producing elsewhere, summed 1992–2010",
 			base.sum(t, "firms_elsewhere_total", 1992, 2010), none.sum(t, "firms_elsewhere_total", 1992, 2010),
 			"baseline", "no estates")
+		// Removing land supply does not make land cheaper: firms ask for
+		// land from the southern tour and none is given (ODD 7.17).
+		wantLess(t, "land price, summed 1995–2010",
+			base.sum(t, "land_price", 1995, 2010), none.sum(t, "land_price", 1995, 2010),
+			"baseline", "no estates")
 	})
 	t.Run("no leaving", func(t *testing.T) {
 		stay := variant(t, func(c *sim.Config) { c.Params.Land.LeaveRate = 0 })

@@ -53,12 +53,7 @@ func (w *world) setFirmRules() {
 // whose buyer has closed still counts until its supplier notices.
 func (w *world) countSuppliers() {
 	fp := &w.p.Firms
-	for s := range w.buyers {
-		w.buyers[s] = w.buyers[s][:0]
-	}
-	for len(w.buyers) < len(w.sectors) {
-		w.buyers = append(w.buyers, nil)
-	}
+	w.buyers = emptyLists(w.buyers, len(w.sectors))
 	for k := range w.Firms {
 		f := &w.Firms[k]
 		f.Suppliers = 0
@@ -236,8 +231,7 @@ func (w *world) spinoffAllowed() bool {
 func (w *world) foundSpinoff(k int, s agents.Spinoff) {
 	product, village, design := w.Firms[k].Product, w.Firms[k].Village, w.Firms[k].Design
 	h := &w.Households[s.Founder]
-	f := w.newFirm(h.UID.Child(idSpinoff, int(w.Month), 0), s.Form, product, village, s.Founder)
-	f.Design = design // it makes what it made at its parent's
+	f := w.newFirmMaking(h.UID.Child(idSpinoff, int(w.Month), 0), s.Form, product, design, village, s.Founder) // what it made at its parent's
 	parent := &w.Firms[k]
 	if b := agents.InheritedBuyer(&w.p.Firms, &w.econ, parent, w.firm(parent.Lead), f); b != nil {
 		agents.Link(f, b, int32(w.Month))

@@ -59,10 +59,16 @@ func (w *world) setEconomy() {
 	e.InvoicingForAll = w.policy.privateAllowed()
 	e.LocalTaxShare = w.p.Villages.LocalTaxShare
 	e.Price, e.ExportPrice, e.Share = w.Market.Price, w.Market.ExportPrice, w.Market.Share
+	if len(w.firstMarket) != len(w.Products) { // derived once from the products, which a restore brings back
+		w.firstMarket = w.firstMarket[:0]
+		for i := range w.Products {
+			pr := &w.Products[i]
+			w.firstMarket = append(w.firstMarket, pr.NationalMarket(float64(pr.Available)))
+		}
+	}
 	w.unitCost = w.unitCost[:0]
 	for i := range w.Products {
-		pr := &w.Products[i]
-		w.unitCost = append(w.unitCost, agents.UnitCost(&w.p.Firms, e.PriceLevel, e.CostRise, w.Market.Experience[i], pr.NationalMarket(float64(pr.Available))))
+		w.unitCost = append(w.unitCost, agents.UnitCost(&w.p.Firms, e.PriceLevel, e.CostRise, w.Market.Experience[i], w.firstMarket[i]))
 	}
 	e.UnitCost = w.unitCost
 	for f := range agents.NumForms {

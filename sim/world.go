@@ -38,6 +38,7 @@ type world struct {
 	assisted           agents.AssistBuffer // the storage of assistFirms
 	buyers             [][]int32           // by sector: the month's buyers (countSuppliers)
 	unitCost           []float64           // by product: the month's unit cost (setEconomy)
+	firstMarket        []float64           // by product: its national market in the year it came out (setEconomy)
 	designPool         [][]int32           // by product: the designs its producers in Yongkang make this month (poolDesigns)
 
 	destinations []agents.DestinationTerms // what each destination offers relocating firms
@@ -294,12 +295,18 @@ func (w *world) foundCollective(uid rng.ID) {
 
 // newFirm appends a firm and returns a pointer valid until the next append.
 func (w *world) newFirm(uid rng.ID, form agents.LegalForm, product int16, village, owner int32) *agents.Firm {
+	return w.newFirmMaking(uid, form, product, w.takeUpDesign(product, uid), village, owner)
+}
+
+// newFirmMaking is newFirm for a firm whose design is already known (a
+// spin-off makes its parent's).
+func (w *world) newFirmMaking(uid rng.ID, form agents.LegalForm, product int16, design, village, owner int32) *agents.Firm {
 	id := w.NextFirmID
 	w.NextFirmID++
 	w.slot = append(w.slot, int32(len(w.Firms)))
 	w.Firms = append(w.Firms, agents.Firm{
 		ID: id, UID: uid, Form: form, Product: product, Village: village, Location: agents.VillageSite,
-		Estate: -1, Owner: owner, Lead: -1, Born: int32(w.Month), Quality: 1, Design: w.takeUpDesign(product, uid), Alive: true,
+		Estate: -1, Owner: owner, Lead: -1, Born: int32(w.Month), Quality: 1, Design: design, Alive: true,
 	})
 	if owner >= 0 {
 		w.countWorkshop(village, int(product), +1)
@@ -332,17 +339,24 @@ func (w *world) newDesign() int32 {
 // It is made at the start of the household sub-step, from the firms alive
 // then, in slices the world reuses.
 func (w *world) poolDesigns() {
-	for len(w.designPool) < len(w.Products) {
-		w.designPool = append(w.designPool, nil)
-	}
-	for p := range w.designPool {
-		w.designPool[p] = w.designPool[p][:0]
-	}
+	w.designPool = emptyLists(w.designPool, len(w.Products))
 	for k := range w.Firms {
 		if f := &w.Firms[k]; f.Alive && f.Location.InYongkang() {
 			w.designPool[f.Product] = append(w.designPool[f.Product], f.Design)
 		}
 	}
+}
+
+// emptyLists returns n empty lists, reusing the storage of lists.
+func emptyLists(lists [][]int32, n int) [][]int32 {
+	for len(lists) < n {
+		lists = append(lists, nil)
+	}
+	lists = lists[:n]
+	for i := range lists {
+		lists[i] = lists[i][:0]
+	}
+	return lists
 }
 
 // countWorkshop keeps the per-village product counts that imitation and

@@ -60,7 +60,7 @@ func TestAssist(t *testing.T) {
 func TestReviewYearAssisted(t *testing.T) {
 	p := &testParams().Firms
 	p.QualityNoise, p.InnovationBoost, p.QualityGrowth, p.UpgradeRate = 0, 1, 0.1, 0
-	rules := &YearlyReviewRules{InnovationCentre: true, MonthOfYear: 12}
+	rules := &YearlyReviewRules{InnovationCentre: true, MonthOfYear: 12, Products: []Product{{}}}
 	grow := func(assisted bool) float64 {
 		f := &Firm{Alive: true, Quality: 1, Owner: -1, Employees: 1, Assisted: assisted}
 		ReviewYear(p, testEconomy(1), rules, f, testDraws(1))

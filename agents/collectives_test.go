@@ -61,11 +61,11 @@ func TestPaidLossAndClosure(t *testing.T) {
 		t.Errorf("without spending a government pays %g, want 0", got)
 	}
 	f := &Firm{YearSales: 1200, Capital: -1000}
-	if ClosesCollective(p, f) {
+	if ClosesCollective(p, f, 1) {
 		t.Error("a collective carrying less than a year of sales in losses is closed")
 	}
 	f.Capital = -1300
-	if !ClosesCollective(p, f) {
+	if !ClosesCollective(p, f, 1) {
 		t.Error("a collective carrying more than a year of sales in losses is kept")
 	}
 }

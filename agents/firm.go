@@ -108,7 +108,9 @@ type Firm struct {
 	LabourPow    float64 // Employees^α, the labour term of output
 	Family       float64 // owner family workers among Employees
 	Quality      float64 // technology and quality level (1 = the 1978 craft level)
-	Capital      float64 // retained profits, yuan
+	Capital      float64 // cash: retained profits less what it paid for equipment, yuan (negative: its debts)
+	Stock        float64 // equipment, 1978 yuan (investment.go); set with SetStock, which keeps CapitalPow
+	CapitalPow   float64 // CapitalTerm of Stock, the equipment term of output (0: not set, EquipmentTerm 1)
 	Design       int32   // the design it produces (designs.go)
 	Exporter     bool
 	Alive        bool

@@ -50,9 +50,10 @@ func PaidLoss(p *VillageParams, budget, loss float64) float64 {
 }
 
 // ClosesCollective reports whether a government closes a collective whose
-// losses it has not paid: once the losses it carries exceed
+// losses it has not paid: once the losses it carries, net of its equipment
+// (NetWorth), exceed
 // collective_debt_limit years of its sales. ASSUME: until then the rural
 // credit cooperative carries them.
-func ClosesCollective(p *VillageParams, f *Firm) bool {
-	return f.Capital < -p.CollectiveDebtLimit*max(f.YearSales, 1)
+func ClosesCollective(p *VillageParams, f *Firm, priceLevel float64) bool {
+	return f.NetWorth(priceLevel) < -p.CollectiveDebtLimit*max(f.YearSales, 1)
 }

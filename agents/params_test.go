@@ -19,6 +19,7 @@ func testParams() *Params {
 			RedHatAccess: 0.4, CollectiveEfficiency: 0.9,
 			SpinoffRate: 0.0001, ManagerSpinoffRate: 0.004,
 			ExitHazard: 0.004, OwnerQuitRate: 0.4, LossTolerance: 6, LossExitHazard: 0.1, GrowthDeadBand: 0.05,
+			Depreciation: 0.08, InterestRate: 0.08, BankLeverage: 0.5, RankedCredit: 1, CapitalBarriers: true,
 		},
 		Markets: MarketParams{InverseDemandElasticity: 0.5, ExportPremium: 0.3, CrisisExportDrop: 0.25},
 		Land:    LandParams{BasePrice: 100, PriceResponse: 1, PriceCap: 3000},

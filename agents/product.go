@@ -19,6 +19,8 @@ type Product struct {
 	Saturation float64 // year its national market saturates (ProductLife)
 	Decline    float64 // yearly decline of its national market after Saturation (obsolescence)
 	Capital    float64 // start-up capital, 1978 yuan
+	MinStock   float64 // equipment a firm needs to make it, 1978 yuan: Capital × workshop_start_capital (ODD 7.24)
+	Elasticity float64 // output elasticity of equipment: the rung's returns to scale less labour's (0: equipment adds nothing)
 	Tradition  float64 // weight among the crafts households know in 1978
 	Promoted   bool
 }

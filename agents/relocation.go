@@ -44,7 +44,7 @@ type Relocation struct {
 // yearly output, less the wages of the employees beyond its family.
 func YearlyProfitAt(p *FirmParams, e *Economy, f *Firm, employees float64) float64 {
 	margin := UnitMargin(UnitPrice(p, e, f), e.Rates[f.Form].Total(), e.UnitCost[f.Product])
-	return 12*Output(p, e.TFP, f.Quality, employees, f.Form)*margin - e.Wage*max(0, employees-f.Family)
+	return 12*Output(p, e.TFP, f.Quality*f.EquipmentTerm(), employees, f.Form)*margin - e.Wage*max(0, employees-f.Family)
 }
 
 // MoveGain is what moving to a destination would gain a firm a year, in

@@ -37,7 +37,7 @@ func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float
 	if f.Lead < 0 {
 		margin *= SalesAccess(fp, f.Form, e.InvoicingForAll)
 	}
-	f.Wanted = OptimalEmployees(fp, e.TFP, f.Quality, margin, e.Wage, f.Form)
+	f.Wanted = OptimalEmployees(fp, e.TFP, f.Quality*f.EquipmentTerm(), margin, e.Wage, f.Form)
 	lstar := f.Wanted
 	site := float64(fp.VillageSiteCap)
 	if rules.SiteCaps != nil {
@@ -86,7 +86,8 @@ func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float
 
 // OptimalEmployees is the size at which the marginal value of a worker
 // equals the wage: L* = (α·A·q·margin/w)^(1/(1−α)), where margin is the
-// UnitMargin of the firm's output. Firms move toward it.
+// UnitMargin of the firm's output and q its quality times its equipment's
+// CapitalTerm. Firms move toward it.
 func OptimalEmployees(p *FirmParams, tfp, quality, margin, wage float64, form LegalForm) float64 {
 	if wage <= 0 || margin <= 0 {
 		return 0

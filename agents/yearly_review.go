@@ -22,6 +22,7 @@ type YearlyReviewRules struct {
 // and whether it now makes a design that sim must number: one it created
 // (CreatesDesign), or, after a switch to a product nobody makes, its own.
 type YearlyReview struct {
+	Bought    float64 // equipment it bought, 1978 yuan (Equip, Invest)
 	Quits     bool
 	Switched  bool
 	From      int16
@@ -38,8 +39,9 @@ func ReviewsYear(f *Firm, monthOfYear int) bool { return int(f.ID)%12 == monthOf
 // (CreatesDesign); a household firm that earned less than farming may
 // close (OwnerQuits); and the firm may review its product (a switch drops
 // its buyer, and the firm copies a design of its new product from
-// rules.Designs, ImitatedDesign). It updates the firm and returns what sim
-// applies to the world.
+// rules.Designs, ImitatedDesign, and buys the equipment the new product
+// needs, Equip); then it invests (Invest). It updates the firm and returns
+// what sim applies to the world.
 func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r *rng.Draws) YearlyReview {
 	boost := 1.0
 	if rules.InnovationCentre && f.Assisted {
@@ -59,26 +61,31 @@ func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r 
 			return YearlyReview{Quits: true}
 		}
 	}
-	if r.Float64() >= p.UpgradeRate {
-		return YearlyReview{NewDesign: created}
+	rev := YearlyReview{NewDesign: created}
+	if r.Float64() < p.UpgradeRate {
+		if best := switchTo(p, e, rules, f, r); best >= 0 {
+			rev = YearlyReview{Switched: true, From: f.Product}
+			f.Product = int16(best)
+			f.Lead = -1
+			rev.Bought = Equip(p, &rules.Products[best], f, e.PriceLevel)
+			if d, ok := ImitatedDesign(rules.Designs[best], r); ok {
+				f.Design = d
+			} else {
+				rev.NewDesign = true
+			}
+		}
 	}
-	best := switchTo(p, e, rules, f, r)
-	if best < 0 {
-		return YearlyReview{NewDesign: created}
+	margin := UnitMargin(UnitPrice(p, e, f), e.Rates[f.Form].Total(), e.UnitCost[f.Product])
+	if f.Lead < 0 {
+		margin *= SalesAccess(p, f.Form, e.InvoicingForAll)
 	}
-	rev := YearlyReview{Switched: true, From: f.Product}
-	f.Product = int16(best)
-	f.Lead = -1
-	if d, ok := ImitatedDesign(rules.Designs[best], r); ok {
-		f.Design = d
-	} else {
-		rev.NewDesign = true
-	}
+	rev.Bought += Invest(p, e, &rules.Products[f.Product], f, margin)
 	return rev
 }
 
 // switchTo is the product a firm moves to along the ladder, or -1: it
-// samples four products it is able to make and takes the best if it beats
+// samples four products it is able to make, and has or can finance the
+// equipment of (Affordable), and takes the best if it beats
 // its own by a margin (any, if it is loss-making). Promoted sectors
 // (electric vehicles, solar) pull firms while promoted.
 func switchTo(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r *rng.Draws) int {
@@ -91,7 +98,7 @@ func switchTo(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r *r
 	for range 4 {
 		i := r.IntN(len(rules.Products))
 		pr := &rules.Products[i]
-		if pr.Available > e.Year || pr.Complexity > f.Quality || i == int(f.Product) {
+		if pr.Available > e.Year || pr.Complexity > f.Quality || i == int(f.Product) || !Affordable(p, pr, f, e.PriceLevel) {
 			continue
 		}
 		if s := productScore(p, e, rules, i); s > bestScore {

@@ -39,7 +39,7 @@ var (
 // when it is decoded in full.
 var optional = map[reflect.Type]map[string]bool{
 	reflect.TypeFor[sim.Event]():       {"end": true, "note": true},
-	reflect.TypeFor[sim.Rung]():        {"promoted": true},
+	reflect.TypeFor[sim.Rung]():        {"promoted": true, "returns": true},
 	reflect.TypeFor[sim.Estate]():      {"yongwujin": true},
 	reflect.TypeFor[sim.Destination](): {"land_discount": true, "moving_cost": true},
 }

@@ -41,6 +41,7 @@ type Rung struct {
 	Market     float64 `yaml:"market" range:"0,1e15"`
 	Growth     float64 `yaml:"growth" range:"-0.5,1"`
 	Capital    float64 `yaml:"capital" range:"0,1e12"`
+	Returns    float64 `yaml:"returns" range:"0,1.5"` // returns to scale of labour and equipment (0: labour's elasticity alone, equipment does not add output)
 	Tradition  float64 `yaml:"tradition" range:"0,1"`
 	Promoted   bool    `yaml:"promoted"`
 }

@@ -119,7 +119,7 @@ func (w *world) stepFirms() {
 				}
 				f = &w.Firms[k]
 			}
-			if agents.Exits(agents.ExitProbability(&p.Firms, f, fr.softBudget), w.rand(drawExit, f.UID)) {
+			if agents.Exits(agents.ExitProbability(&p.Firms, f, fr.softBudget, w.Market.PriceLevel), w.rand(drawExit, f.UID)) {
 				w.closeFirm(f)
 			}
 		}
@@ -162,7 +162,7 @@ func (w *world) creditGovernments(f *agents.Firm, r agents.Rates) {
 // capital is confiscated, its owner fined, its workers arrested; the
 // losses feed the village's revolt (agents.RecordRaid).
 func (w *world) raid(f *agents.Firm, arrested float64) {
-	loss := max(0, f.Capital)
+	loss := max(0, f.NetWorth(w.Market.PriceLevel))
 	if f.Owner >= 0 {
 		h := &w.Households[f.Owner]
 		fine := min(max(0, h.Savings), w.p.Households.SanctionLoss*w.Market.PriceLevel)

@@ -75,7 +75,7 @@ func (w *world) governmentYear() {
 			*budget -= paid
 			f.Capital += paid
 			f.Unpaid = paid < -f.YearProfit
-			if agents.ClosesCollective(vp, f) {
+			if agents.ClosesCollective(vp, f, w.Market.PriceLevel) {
 				w.closeFirm(f)
 				w.Acc.CollectivesClosed++
 			}
@@ -140,7 +140,7 @@ func (w *world) planCollective(form agents.LegalForm, village int32, owner rng.I
 	f := w.newFirm(owner.Child(idCollective, int(w.Month), 0), form, c.Product, village, -1)
 	f.SetEmployees(&w.p.Firms, c.Employees)
 	f.Quality = c.Quality
-	f.Capital = cost
+	f.SetStock(&w.Products[c.Product], cost/w.Market.PriceLevel) // its equipment
 	w.Acc.Entries++
 	w.Acc.CollectivesFounded++
 }

@@ -95,7 +95,7 @@ func (w *world) openWorkshop(i int32, e agents.Entry) {
 	f.Family = float64(h.Workers)
 	f.SetEmployees(&w.p.Firms, f.Family)
 	f.Quality = e.Quality
-	f.Capital = e.Capital + e.Advance + e.Tools
+	f.SetStock(&w.Products[e.Product], (e.Capital+e.Advance+e.Tools)/w.Market.PriceLevel) // the start-up capital buys its equipment; a craft household has its tools
 	h.Firm = f.ID
 	w.setActivity(i, agents.Workshop)
 }

@@ -71,7 +71,7 @@ func (rc *recorder) record(v *View) {
 	productOutput := make([]float64, len(v.Products))
 	productFirms := make([]int, len(v.Products))
 	var total, registered, village, estate, outside, office, exporters, subs, suppliers, assisted float64
-	var employment, migrantsEmployed, workshopLabour, output, varieties float64
+	var employment, migrantsEmployed, workshopLabour, output, varieties, stock, debt, heavyHouseholdFirms float64
 	rc.made = slices.Grow(rc.made[:0], int(v.NextDesign))[:v.NextDesign]
 	clear(rc.made)
 	var largest *agents.Firm
@@ -93,6 +93,11 @@ func (rc *recorder) record(v *View) {
 		productOutput[f.Product] += f.YearSales
 		productFirms[f.Product]++
 		output += f.YearSales
+		stock += f.Stock
+		debt += max(0, -f.Capital)
+		if pr.Elasticity > 0 && (f.Form == agents.Getihu || f.Form == agents.Underground) {
+			heavyHouseholdFirms++
+		}
 		employment += f.Employees
 		workshopLabour += f.Family
 		if f.Design >= 0 && int(f.Design) < len(rc.made) && !rc.made[f.Design] {
@@ -165,6 +170,9 @@ func (rc *recorder) record(v *View) {
 	count("employment_migrants", migrantsEmployed)
 	rc.set("output_yuan", output/s)
 	rc.set("price_index", v.Market.PriceLevel)
+	rc.set("capital_stock", stock*v.Market.PriceLevel/s)
+	rc.set("firm_debt", debt/s)
+	count("getihu_capital_rungs", heavyHouseholdFirms)
 	count("varieties", varieties)
 	for i, name := range v.Sectors() {
 		count("firms_sector."+name, sectorFirms[i])

@@ -65,6 +65,7 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 	}
 	w.Month = cfg.Start
 	w.keys.setMonth(w.Month)
+	w.Market.PriceLevel = 1 // the price level of the first month, before firms are equipped
 	w.buildProducts()
 	w.derive()
 	w.buildVillages()
@@ -76,7 +77,6 @@ func newWorld(cfg *Config, opt Options) (*world, error) {
 		w.Estates = append(w.Estates, EstateState{Open: e.Open, Capacity: e.Capacity * scale})
 	}
 	w.Labour.Fill = 1
-	w.Market.PriceLevel = 1
 	w.Land.Price = w.p.Land.BasePrice
 	w.rec.init(&View{State: &w.State, w: w})
 	return w, nil
@@ -149,7 +149,9 @@ func (w *world) buildProducts() {
 				Complexity: r.Complexity, Market: r.Market * w.scale * weights[k] / sum, BaseYear: w.cfg.Start.Year(),
 				Growth: r.Growth, Saturation: float64(r.Available) + life, Decline: w.p.Markets.Obsolescence,
 				Capital: r.Capital, Tradition: r.Tradition * weights[k] / sum,
-				Promoted: r.Promoted,
+				MinStock:   r.Capital * w.p.Households.WorkshopStartCapital,
+				Elasticity: max(0, r.Returns-w.p.Firms.LabourElasticity),
+				Promoted:   r.Promoted,
 			})
 		}
 	}
@@ -291,6 +293,7 @@ func (w *world) foundCollective(uid rng.ID) {
 	f := w.newFirm(uid, form, c.Product, village, -1)
 	f.SetEmployees(&w.p.Firms, c.Employees)
 	f.Quality = c.Quality
+	f.SetStock(&w.Products[c.Product], agents.CollectiveCost(&w.p.Households, w.Products[c.Product].Capital, c.Employees, 1)) // equipped as its planned successors are
 }
 
 // newFirm appends a firm and returns a pointer valid until the next append.
@@ -308,10 +311,12 @@ func (w *world) newFirmMaking(uid rng.ID, form agents.LegalForm, product int16, 
 		ID: id, UID: uid, Form: form, Product: product, Village: village, Location: agents.VillageSite,
 		Estate: -1, Owner: owner, Lead: -1, Born: int32(w.Month), Quality: 1, Design: design, Alive: true,
 	})
+	f := &w.Firms[len(w.Firms)-1]
+	f.SetStock(&w.Products[product], 0) // none until it is equipped
 	if owner >= 0 {
 		w.countWorkshop(village, int(product), +1)
 	}
-	return &w.Firms[len(w.Firms)-1]
+	return f
 }
 
 // takeUpDesign is the design a firm makes when it takes up a product: one

@@ -20,6 +20,7 @@ type Economy struct {
 	Share           []float64 // Yongkang's share of China's output of each product
 	Rates           [NumForms]Rates
 	LocalTaxShare   float64 // share of the city taxes of firms on village sites that goes to the village (LocalTaxes)
+	LandRent        float64 // yearly rent of a m² of estate land, current yuan: the land price × land_rent (site_choice.go)
 
 	// The last labour term asked of LabourPow, remembered: every
 	// household has the same workers, so entry asks for one value.

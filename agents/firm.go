@@ -119,7 +119,8 @@ type Firm struct {
 	Office       bool // keeps its registered office in Yongkang while producing outside
 	Unpaid       bool // a collective whose owner could not pay its last loss: it plans its size as a private firm
 	BuyerExports bool
-	Waiting      int16   // months it has waited for land
+	Waiting      int16   // months it has looked for land: an estate plot in Yongkang (WantsPlot) or a place to move to
+	WantsPlot    bool    // it asks for an estate plot in Yongkang (WantsEstateLand, at its last size review)
 	Plot         float64 // square metres held in an estate
 	Wanted       float64 // employees it would have without limits of cap or site
 	Target       float64 // employees it aims at within its limits

@@ -99,6 +99,7 @@ type FirmParams struct {
 	EquipmentSubsidy        float64 `yaml:"equipment_subsidy" range:"0,1"`
 	PromotedSectorPull      float64 `yaml:"promoted_sector_pull" range:"0,1"`
 	LargeFirmMinEmployees   int     `yaml:"large_firm_min_employees" range:"1,100000"`
+	EstateProductivity      float64 `yaml:"estate_productivity" range:"0,5"`
 	Depreciation            float64 `yaml:"depreciation" range:"0,1"`
 	InterestRate            float64 `yaml:"interest_rate" range:"0,1"`
 	BankLeverage            float64 `yaml:"bank_leverage" range:"0,0.9"`

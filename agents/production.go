@@ -6,8 +6,9 @@ import "math"
 
 // Produce is a firm's month of production and accounts: its output (sold
 // in full only if it can invoice, SalesAccess), sales at its unit price,
-// wages of its hired employees, materials, taxes and the interest on its
-// debts (Interest), and the profit it keeps. It updates the firm's accounts and returns the rates it paid,
+// wages of its hired employees, materials, taxes, the interest on its
+// debts (Interest) and the rent of its estate plot (PlotRent), and the
+// profit it keeps. It updates the firm's accounts and returns the rates it paid,
 // for sim to credit each level of government with its share of f.Sales.
 // A firm outside Yongkang pays its state and city rates to the state,
 // unless it keeps its registered office in Yongkang.
@@ -27,7 +28,7 @@ func Produce(p *FirmParams, e *Economy, f *Firm) Rates {
 		rates = LocalTaxes(rates, e.LocalTaxShare)
 	}
 	taxes := rates.Total() * sales
-	profit := sales - wages - materials - taxes - Interest(p, f)
+	profit := sales - wages - materials - taxes - Interest(p, f) - PlotRent(f, e.LandRent)
 	f.Sales = sales
 	f.Capital += profit
 	f.YearSales += sales
@@ -45,7 +46,7 @@ func Output(p *FirmParams, tfp, quality, employees float64, form LegalForm) floa
 
 // MonthlyOutput is Output for a firm, from its cached labour term.
 func (f *Firm) MonthlyOutput(p *FirmParams, tfp float64) float64 {
-	return output(p, tfp, f.Quality*f.EquipmentTerm(), f.LabourPow, f.Form)
+	return output(p, tfp, f.Efficiency(p), f.LabourPow, f.Form)
 }
 
 func output(p *FirmParams, tfp, quality, labourPow float64, form LegalForm) float64 {

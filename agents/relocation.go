@@ -43,12 +43,19 @@ type Relocation struct {
 // employees, at the month's prices and costs: its unit margin times its
 // yearly output, less the wages of the employees beyond its family.
 func YearlyProfitAt(p *FirmParams, e *Economy, f *Firm, employees float64) float64 {
+	return yearlyProfit(p, e, f, employees, f.Efficiency(p))
+}
+
+// yearlyProfit is YearlyProfitAt for a firm of the given efficiency (its
+// Efficiency on another site).
+func yearlyProfit(p *FirmParams, e *Economy, f *Firm, employees, efficiency float64) float64 {
 	margin := UnitMargin(UnitPrice(p, e, f), e.Rates[f.Form].Total(), e.UnitCost[f.Product])
-	return 12*Output(p, e.TFP, f.Quality*f.EquipmentTerm(), employees, f.Form)*margin - e.Wage*max(0, employees-f.Family)
+	return 12*Output(p, e.TFP, efficiency, employees, f.Form)*margin - e.Wage*max(0, employees-f.Family)
 }
 
 // MoveGain is what moving to a destination would gain a firm a year, in
-// current yuan: the profit at the size it wants (Wanted) against the
+// current yuan: the profit at the size it wants (Wanted), with the
+// infrastructure of a development area (Efficiency), against the
 // profit at the size its site holds it to, less the yearly cost of the
 // land it would need there (square_metres_per_employee a head, at the
 // price of land without scarcity less the destination's discount, at
@@ -59,7 +66,8 @@ func YearlyProfitAt(p *FirmParams, e *Economy, f *Firm, employees float64) float
 func MoveGain(p *Params, e *Economy, landPrice float64, d DestinationTerms, f *Firm) float64 {
 	lp := &p.Land
 	want := max(f.Wanted, f.Employees)
-	gain := YearlyProfitAt(&p.Firms, e, f, want) - YearlyProfitAt(&p.Firms, e, f, f.Employees)
+	there := f.Efficiency(&p.Firms) / siteFactor(&p.Firms, f.Location) * siteFactor(&p.Firms, Away)
+	gain := yearlyProfit(&p.Firms, e, f, want, there) - YearlyProfitAt(&p.Firms, e, f, f.Employees)
 	land := want * lp.SquareMetresPerEmployee * landPrice * (1 - d.Discount) * lp.LandRent
 	move := d.MovingCost * 12 * f.Sales / lp.MoveHorizon
 	return gain - land - move

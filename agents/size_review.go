@@ -15,6 +15,7 @@ type SizeRules struct {
 	GrowthLo   float64 // GrowthSaturation over SizeReviewMonths
 	GrowthHi   float64
 	SiteCaps   []float64 // most employees a village site holds, by village (nil: village_site_cap everywhere; SiteCap)
+	Relocation *RelocationRules // what a firm that looks for land sees of the places it could move to (nil: none)
 }
 
 // ReviewsSize reports whether the firm reviews its size this month (the
@@ -27,7 +28,10 @@ func ReviewsSize(f *Firm, month int) bool {
 // ReviewSize is a firm's size review, in the months ReviewsSize gives: the
 // firm revises the size it wants and moves toward it — firing at once,
 // hiring in Yongkang at the rate the labour market filled plans last month
-// — and starts or stops waiting for land if its site is too small. It
+// — and, if its site is too small, chooses where it would grow (ODD
+// 7.16.1): it asks for an estate plot if one pays its rent
+// (WantsEstateLand), and looks for land if that or a move elsewhere would
+// gain it something (MayMove); otherwise it stays as it is. It
 // updates the firm and returns the hires it planned in Yongkang, for the
 // labour market.
 func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float64) {
@@ -37,7 +41,7 @@ func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float
 	if f.Lead < 0 {
 		margin *= SalesAccess(fp, f.Form, e.InvoicingForAll)
 	}
-	f.Wanted = OptimalEmployees(fp, e.TFP, f.Quality*f.EquipmentTerm(), margin, e.Wage, f.Form)
+	f.Wanted = OptimalEmployees(fp, e.TFP, f.Efficiency(fp), margin, e.Wage, f.Form)
 	lstar := f.Wanted
 	site := float64(fp.VillageSiteCap)
 	if rules.SiteCaps != nil {
@@ -53,8 +57,9 @@ func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float
 		lstar = max(lstar, f.Employees)
 	}
 	f.Target = min(lstar, limit)
-	if lstar > limit && f.Form.CanInvoice() && f.Location.InYongkang() && !math.IsInf(limit, 1) {
-		f.Waiting += months // it waits for land until its next review
+	f.WantsPlot = lstar > limit && WantsEstateLand(p, e, e.LandRent, f, limit)
+	if f.WantsPlot || (lstar > limit && MayMove(p, e, rules.Relocation, f)) {
+		f.Waiting += months // it looks for land until its next review
 	} else {
 		f.Waiting = 0
 	}
@@ -86,8 +91,8 @@ func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float
 
 // OptimalEmployees is the size at which the marginal value of a worker
 // equals the wage: L* = (α·A·q·margin/w)^(1/(1−α)), where margin is the
-// UnitMargin of the firm's output and q its quality times its equipment's
-// CapitalTerm. Firms move toward it.
+// UnitMargin of the firm's output and q its Efficiency (quality, equipment,
+// site). Firms move toward it.
 func OptimalEmployees(p *FirmParams, tfp, quality, margin, wage float64, form LegalForm) float64 {
 	if wage <= 0 || margin <= 0 {
 		return 0

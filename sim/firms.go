@@ -28,8 +28,9 @@ type firmRules struct {
 func (w *world) setFirmRules() {
 	pol := &w.policy
 	softBudget := !pol.on(evCollectiveShareholding)
+	w.relocation = w.relocationRules()
 	w.firmRules = firmRules{
-		size: agents.SizeRules{SoftBudget: softBudget, Fill: w.Labour.Fill, GrowthLo: w.growthLo, GrowthHi: w.growthHi, SiteCaps: w.siteCaps()},
+		size: agents.SizeRules{SoftBudget: softBudget, Fill: w.Labour.Fill, GrowthLo: w.growthLo, GrowthHi: w.growthHi, SiteCaps: w.siteCaps(), Relocation: &w.relocation},
 		legal: agents.LegalFormRules{
 			Registration: w.rules.registration, Sanctions: w.rules.sanctions, CollectiveShareholding: !softBudget,
 			CompanyConversion: pol.on(evCompanyConversion), RestructuringSubsidy: pol.on(evRestructuringSubsidy),

@@ -19,6 +19,9 @@ func (w *world) stepLand() {
 	lp := &w.p.Land
 	for _, id := range w.waiting {
 		f := w.firm(id)
+		if !f.WantsPlot {
+			continue // it looks for a place elsewhere, not for a plot here
+		}
 		need := agents.LandNeed(lp, f) / 12
 		w.Land.Demand += need
 		if f.Ranked {
@@ -28,16 +31,22 @@ func (w *world) stepLand() {
 	if !w.policy.on(evLandQuota) {
 		w.allocateLand(math.Inf(1))
 	}
-	rules := agents.RelocationRules{
-		PrivateFree: w.policy.privateAllowed(), OfficeCentre: w.policy.on(evRegisteredOfficeCentre),
-		LandPrice: lp.BasePrice * w.Market.PriceLevel, Destinations: w.destinations,
-	}
+	rules := w.relocationRules()
 	for _, id := range w.waiting {
 		if f := w.firm(id); f != nil {
 			if rel := agents.Relocate(w.p, &w.econ, &rules, f, w.rand(drawRelocation, f.UID)); rel.Leaves {
 				w.relocate(f, rel)
 			}
 		}
+	}
+}
+
+// relocationRules are what a firm looking for land sees of the places it
+// could move to this month.
+func (w *world) relocationRules() agents.RelocationRules {
+	return agents.RelocationRules{
+		PrivateFree: w.policy.privateAllowed(), OfficeCentre: w.policy.on(evRegisteredOfficeCentre),
+		LandPrice: w.p.Land.BasePrice * w.Market.PriceLevel, Destinations: w.destinations,
 	}
 }
 
@@ -60,7 +69,7 @@ func (w *world) allocateLand(budget float64) {
 		rankedPass := pass == 0
 		for k := range w.waiting {
 			f := w.firm(w.waiting[(start+k)%len(w.waiting)])
-			if f == nil || !f.Location.InYongkang() || (ranking && f.Ranked != rankedPass) {
+			if f == nil || !f.WantsPlot || !f.Location.InYongkang() || (ranking && f.Ranked != rankedPass) {
 				continue
 			}
 			got := w.givePlot(f, budget)

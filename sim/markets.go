@@ -58,6 +58,7 @@ func (w *world) setEconomy() {
 	}
 	e.InvoicingForAll = w.policy.privateAllowed()
 	e.LocalTaxShare = w.p.Villages.LocalTaxShare
+	e.LandRent = w.Land.Price * w.p.Land.LandRent
 	e.Price, e.ExportPrice, e.Share = w.Market.Price, w.Market.ExportPrice, w.Market.Share
 	if len(w.firstMarket) != len(w.Products) { // derived once from the products, which a restore brings back
 		w.firstMarket = w.firstMarket[:0]

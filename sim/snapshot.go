@@ -29,7 +29,7 @@ import (
 // generator: draws are keyed by what they are for (docs/ODD.md 4.9).
 
 // SnapshotVersion is the format version this build writes and reads.
-const SnapshotVersion = 7 // 2: the local state (village and township accounts, stances, ties); 3: kin, developed land; 4: the supply network (buyers, links); 5: designs; 6: product life cycles and learning (market experience); 7: equipment (Stock, CapitalPow)
+const SnapshotVersion = 8 // 2: the local state (village and township accounts, stances, ties); 3: kin, developed land; 4: the supply network (buyers, links); 5: designs; 6: product life cycles and learning (market experience); 7: equipment (Stock, CapitalPow); 8: the choice of site (WantsPlot)
 
 const snapshotMagic = "clustersim-state"
 

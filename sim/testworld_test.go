@@ -51,11 +51,11 @@ func newTestWorld(t *testing.T, cfg *Config, seed uint64) *world {
 }
 
 // addFirm adds a private firm on a village site that wants the given
-// number of employees.
+// number of employees and asks for an estate plot.
 func addFirm(w *world, wanted float64) *agents.Firm {
 	f := w.newFirm(rng.NewID(idWorkshop, int(w.NextFirmID)), agents.Private, 0, 1, -1)
 	f.SetEmployees(&w.p.Firms, 5)
-	f.Wanted = wanted
+	f.Wanted, f.WantsPlot = wanted, true
 	return f
 }
 
@@ -181,6 +181,30 @@ func TestRankingPriorityForLand(t *testing.T) {
 				t.Errorf("without the ranking, the unranked firm never got land in 32 allocations; want the queue order, not the ranking flag, to decide")
 			}
 		})
+	}
+}
+
+// TestAllocateLandOnlyToFirmsThatAsk: a firm on the waiting list that
+// looks for a place elsewhere but found no estate plot worth its rent
+// (WantsPlot false, ODD 7.16.1) gets no plot and adds nothing to the
+// demand for estate land; the firm behind it that asks is served.
+func TestAllocateLandOnlyToFirmsThatAsk(t *testing.T) {
+	w := newTestWorld(t, testConfig(), 1)
+	fillEstates(w, 1000)
+	mover := addFirm(w, 10)
+	mover.WantsPlot = false
+	asker := addFirm(w, 10).ID
+	moverID := mover.ID
+	w.waiting = append(w.waiting, moverID, asker)
+	w.stepLand()
+	if f := &w.Firms[moverID]; f.Location != agents.VillageSite || f.Plot != 0 {
+		t.Errorf("a firm that does not ask for a plot is at %s with %g m²; want it left on its village site", f.Location, f.Plot)
+	}
+	if f := &w.Firms[asker]; f.Location != agents.EstateSite || f.Plot != 500 {
+		t.Errorf("the firm that asks is at %s with %g m²; want an estate plot of 500 m²", f.Location, f.Plot)
+	}
+	if want := 500.0 / 12; math.Abs(w.Land.Demand-want) > 1e-9 {
+		t.Errorf("land demand %g m², want %g (a twelfth of the asking firm's need only)", w.Land.Demand, want)
 	}
 }
 

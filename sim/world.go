@@ -42,6 +42,7 @@ type world struct {
 	designPool         [][]int32           // by product: the designs its producers in Yongkang make this month (poolDesigns)
 
 	destinations []agents.DestinationTerms // what each destination offers relocating firms
+	relocation   agents.RelocationRules    // this month's, for the size reviews (setFirmRules)
 	formed       []agents.Household        // the households formed this year (storage reused by formHouseholds)
 
 	waiting []int32 // IDs of the firms waiting for land this month

@@ -14,7 +14,7 @@ type SizeRules struct {
 	Fill       float64 // share of planned hires the labour market filled last month
 	GrowthLo   float64 // GrowthSaturation over SizeReviewMonths
 	GrowthHi   float64
-	SiteCaps   []float64 // most employees a village site holds, by village (nil: village_site_cap everywhere; SiteCap)
+	SiteCaps   []float64        // most employees a village site holds, by village (nil: village_site_cap everywhere; SiteCap)
 	Relocation *RelocationRules // what a firm that looks for land sees of the places it could move to (nil: none)
 }
 

@@ -143,8 +143,8 @@ var laterAblations = []ablation{
 		// costs a firm nothing, so every firm that outgrows its site asks for
 		// a plot whatever its price: the demand for estate land and its price
 		// soar. The price of land is what holds the demand back.
-		name: "land rent",
-		off:  func(c *sim.Config) { c.Params.Land.LandRent = 0 },
+		name:    "land rent",
+		off:     func(c *sim.Config) { c.Params.Land.LandRent = 0 },
 		effects: []effect{{"land_demand", 1998, 2010, +1}, {"land_price", 1998, 2010, +1}},
 		why:     `"The major problem in Yongkang is land speculation, with prices reaching 3,000 or 4,000 yuan per square metre ... That is why companies go elsewhere"`,
 	},

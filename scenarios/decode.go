@@ -28,6 +28,7 @@ type decoder struct {
 	// counterfactual, the base's file).
 	fallback string
 	errs     problems
+	lesson   Lesson // a counterfactual's title, question, passage and look_at
 }
 
 var (

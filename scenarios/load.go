@@ -28,6 +28,7 @@ type Scenario struct {
 	Hash   string
 	Base   string // the base: as written in the file; "" for a full scenario
 	Config sim.Config
+	Lesson Lesson // what a counterfactual asks and where its effect should show (not part of Config or Hash)
 
 	pos map[string]loc // where each field of Config was written
 }
@@ -348,6 +349,11 @@ func parse(file string, data []byte, resolve func(string) (*Scenario, error)) (*
 			d.errs.add(e)
 		}
 	}
+	for i, la := range d.lesson.LookAt {
+		if p := join(index("look_at", i), "year"); !d.errs.failedAt(file, p) && (la.Year < cfg.ReportFrom || la.Year > cfg.End.Year()) {
+			d.errs.add(d.where(p).errorf("year %d is not reported: the scenario reports %d–%d", la.Year, cfg.ReportFrom, cfg.End.Year()))
+		}
+	}
 	if err := d.errs.err(file); err != nil {
 		return nil, err
 	}
@@ -355,7 +361,7 @@ func parse(file string, data []byte, resolve func(string) (*Scenario, error)) (*
 	if herr != nil {
 		return nil, &Error{File: file, Msg: "cannot hash the config: " + herr.Error(), err: herr}
 	}
-	return &Scenario{Name: cfg.Name, File: file, Hash: h, Base: base, Config: cfg, pos: d.pos}, nil
+	return &Scenario{Name: cfg.Name, File: file, Hash: h, Base: base, Config: cfg, Lesson: d.lesson, pos: d.pos}, nil
 }
 
 // fullOnly rejects, in a full scenario, the keys only a counterfactual may

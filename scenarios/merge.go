@@ -14,7 +14,7 @@ import (
 )
 
 // cfKeys are the keys a counterfactual has beside the fields of sim.Config.
-var cfKeys = []string{"base", "remove_events", "add_events"}
+var cfKeys = []string{"base", "remove_events", "add_events", "title", "question", "passage", "look_at"}
 
 // base loads the scenario named by a counterfactual's base: key. The
 // errors of a broken base file are returned as they are, every one.
@@ -74,6 +74,9 @@ func (d *decoder) counterfactual(root *yaml.Node, cfg *sim.Config, base *Scenari
 				dst = reflect.ValueOf(&add).Elem()
 			}
 			return true, d.decode(v, dst, name, false)
+		case "title", "question", "passage", "look_at":
+			d.record(name, k)
+			return true, d.lessonKey(name, v)
 		case "events":
 			replaced = k
 			fallthrough

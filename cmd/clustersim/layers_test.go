@@ -28,6 +28,7 @@ import (
 var layers = []layer{
 	{"cmd", []string{"cmd/..."}, []string{"*"}},
 	{"calibration", []string{"calibration/..."}, []string{"plots", "output", "ensemble", "scenarios", "engine", "agents", "seeds", "spread"}},
+	{"compare", []string{"compare/..."}, []string{"ensemble", "scenarios", "engine", "agents", "seeds", "spread"}},
 	{"plots", []string{"plots/..."}, []string{"scenarios", "engine", "agents", "seeds", "spread"}},
 	{"output", []string{"sim/output/..."}, []string{"scenarios", "engine", "agents", "seeds", "spread"}},
 	{"ensemble", []string{"sim/ensemble/..."}, []string{"scenarios", "engine", "agents", "seeds", "spread"}},

@@ -1,0 +1,193 @@
+package compare
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"clustersim/scenarios"
+	"clustersim/sim"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
+
+// results builds a run with one series "x" over 2000–2001.
+func results(run int, x2000, x2001 float64) *sim.Results {
+	return &sim.Results{Run: run, Years: []int{2000, 2001},
+		Series: []sim.Series{{Name: "x", Values: []float64{x2000, x2001}}}}
+}
+
+func TestPair(t *testing.T) {
+	base := []*sim.Results{results(0, 10, 20), results(1, 12, 22), results(2, 14, 24)}
+	cf := []*sim.Results{results(0, 11, 21), results(1, 14, 20), results(2, 17, 26)}
+	d := Pair("cf", base, cf)
+	if len(d.Rows) != 2 {
+		t.Fatalf("%d rows, want 2 (one series, two years)", len(d.Rows))
+	}
+	r, ok := d.Lookup("x", 2000)
+	if !ok {
+		t.Fatal("no row for x in 2000")
+	}
+	// Paired differences 1, 2, 3: the median is 2, the 5–95% range
+	// 1.1 to 2.9 (type 7), and it clears zero.
+	if r.BaseP50 != 12 || r.CFP50 != 14 || r.DiffP50 != 2 || r.Runs != 3 || !r.ClearsZero() {
+		t.Errorf("2000: %+v; want base 12, cf 14, diff 2, 3 runs, clearing zero", r)
+	}
+	if r.DiffLow < 1.09 || r.DiffLow > 1.11 || r.DiffHigh < 2.89 || r.DiffHigh > 2.91 {
+		t.Errorf("2000: range %g to %g, want 1.1 to 2.9", r.DiffLow, r.DiffHigh)
+	}
+	// Paired differences +1, −2, +2: the median +1 is not the difference
+	// of the medians (21 − 22 = −1), and the range holds 0.
+	r, _ = d.Lookup("x", 2001)
+	if r.DiffP50 != 1 || r.CFP50-r.BaseP50 != -1 || r.ClearsZero() {
+		t.Errorf("2001: %+v; want diff +1, medians 22 and 21, range holding 0", r)
+	}
+	if _, ok := d.Lookup("y", 2000); ok {
+		t.Error("Lookup found a series that is not there")
+	}
+}
+
+func TestPairIsPaired(t *testing.T) {
+	// The baseline's runs spread widely, the counterfactual adds exactly 1
+	// to each: the paired range is 1 to 1, though the two ensembles
+	// overlap almost entirely.
+	var base, cf []*sim.Results
+	for i := range 10 {
+		v := float64(100 * i)
+		base = append(base, results(i, v, v))
+		cf = append(cf, results(i, v+1, v+1))
+	}
+	d := Pair("cf", base, cf)
+	r, _ := d.Lookup("x", 2000)
+	if r.DiffLow != 1 || r.DiffHigh != 1 || !r.ClearsZero() {
+		t.Errorf("paired range %g to %g, want 1 to 1", r.DiffLow, r.DiffHigh)
+	}
+}
+
+func TestHuman(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{1234567, "1,234,567"}, {-12500, "−12,500"}, {120, "120"}, {12.34, "12.3"}, {0.694, "0.694"}} {
+		if got := human(c.v); got != c.want {
+			t.Errorf("human(%g) = %q, want %q", c.v, got, c.want)
+		}
+	}
+	if got := signed(-0.5); got != "−0.5" {
+		t.Errorf("signed(−0.5) = %q", got)
+	}
+}
+
+// TestCompareGolden runs a small comparison of the baseline with
+// no_ranking on the same seeds and checks its differences.csv and
+// differences.md against testdata/ (go test ./compare -update rewrites
+// them). Before 1995, the ranking's first year, the two scenarios are the
+// same world on the same draws, so every difference is 0.
+func TestCompareGolden(t *testing.T) {
+	base, err := scenarios.Resolve("yongkang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf, err := scenarios.Resolve("no_ranking")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Run(context.Background(), &base.Config, []*sim.Config{&cf.Config}, Options{Runs: 3, Seed: 1, Scale: 0.02})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &c.Differences[0]
+	for _, r := range d.Rows {
+		if r.Year < 1995 && (r.DiffLow != 0 || r.DiffHigh != 0) {
+			t.Fatalf("%s %d: paired differences %g to %g before the ranking exists; want 0 (common random numbers)", r.Series, r.Year, r.DiffLow, r.DiffHigh)
+		}
+	}
+	var csv, md bytes.Buffer
+	if err := d.WriteCSV(&csv); err != nil {
+		t.Fatal(err)
+	}
+	heads := append(StandardHeadlines, Headline{Series: "largest_firm_employees", Year: 2006, Expect: -1})
+	if err := d.WriteMarkdown(&md, c, "No ranking", "What if?", heads); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "| largest_firm_employees | 2006 |") {
+		t.Errorf("differences.md has no look_at row:\n%s", md.String())
+	}
+	golden(t, "no_ranking_differences.csv", csv.Bytes())
+	golden(t, "no_ranking_differences.md", md.Bytes())
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./compare -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./compare -update rewrites it after a model change)", name)
+	}
+}
+
+// TestLibraryMovesWhatItSays runs every built-in counterfactual against the
+// baseline on 8 common seeds (at a quarter of the county, for time) and
+// checks each of its look_at rows: the 5–95% range of the paired
+// differences clears zero, on the side the file says. A counterfactual
+// whose look_at the model does not bear out fails here, so a lesson never
+// promises what the model does not show.
+func TestLibraryMovesWhatItSays(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every counterfactual: not in -short")
+	}
+	base, err := scenarios.Resolve("yongkang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfs []*scenarios.Scenario
+	var cfgs []*sim.Config
+	for _, name := range scenarios.List() {
+		s, err := scenarios.Resolve(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Base == "" {
+			continue
+		}
+		if len(s.Lesson.LookAt) == 0 || s.Lesson.Title == "" || s.Lesson.Question == "" || s.Lesson.Passage == "" {
+			t.Errorf("%s: a counterfactual of the library needs a title, a question, a passage and look_at", name)
+			continue
+		}
+		cfs, cfgs = append(cfs, s), append(cfgs, &s.Config)
+	}
+	c, err := Run(context.Background(), &base.Config, cfgs, Options{Runs: 8, Seed: 1, Scale: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, cf := range cfs {
+		d := &c.Differences[i]
+		for _, la := range cf.Lesson.LookAt {
+			r, ok := d.Lookup(la.Series, la.Year)
+			if !ok {
+				t.Errorf("%s: no %s in %d", cf.Name, la.Series, la.Year)
+				continue
+			}
+			t.Logf("%s: %s %d %s: %+.4g (%.4g to %.4g), base %.4g", cf.Name, la.Series, la.Year, la.Direction, r.DiffP50, r.DiffLow, r.DiffHigh, r.BaseP50)
+			if !r.ClearsZero() || (r.DiffP50 > 0) != (la.Sign() > 0) {
+				t.Errorf("%s: %s in %d should be %s than the baseline's; the paired difference is %+.4g, range %.4g to %.4g",
+					cf.Name, la.Series, la.Year, la.Direction, r.DiffP50, r.DiffLow, r.DiffHigh)
+			}
+		}
+	}
+}

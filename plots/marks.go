@@ -33,7 +33,14 @@ func marks(p Panel, in Input) []mark {
 			out = append(out, mark{year: decimalYear(e.Date), after: label(string(e.Kind)), event: true})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b mark) int {
+	sortMarks(out)
+	return out
+}
+
+// sortMarks puts marks in date order, keeping the order of marks of the
+// same date.
+func sortMarks(ms []mark) {
+	slices.SortStableFunc(ms, func(a, b mark) int {
 		switch {
 		case a.year < b.year:
 			return -1
@@ -42,7 +49,6 @@ func marks(p Panel, in Input) []mark {
 		}
 		return 0
 	})
-	return out
 }
 
 // visible returns the marks within [min, max]. A regime's line keeps its

@@ -101,7 +101,6 @@ func WriteOverlay(dir, stem string, in Overlay) ([]string, error) {
 	return writeLayout(dir, stem, l)
 }
 
-
 // band finds a series' quantiles.
 func band(bs []spread.Band, name string) (*spread.Band, bool) {
 	i := slices.IndexFunc(bs, func(b spread.Band) bool { return b.Series == name })
@@ -134,14 +133,6 @@ func differingMarks(in Overlay) []mark {
 	regime(in.CFRegimes, in.BaseRegimes, in.CFName)
 	event(in.BaseEvents, in.CFEvents, in.BaseName)
 	event(in.CFEvents, in.BaseEvents, in.CFName)
-	slices.SortStableFunc(out, func(a, b mark) int {
-		switch {
-		case a.year < b.year:
-			return -1
-		case a.year > b.year:
-			return 1
-		}
-		return 0
-	})
+	sortMarks(out)
 	return out
 }

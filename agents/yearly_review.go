@@ -22,7 +22,6 @@ type YearlyReviewRules struct {
 // and whether it now makes a design that sim must number: one it created
 // (CreatesDesign), or, after a switch to a product nobody makes, its own.
 type YearlyReview struct {
-	Bought    float64 // equipment it bought, 1978 yuan (Equip, Invest)
 	Quits     bool
 	Switched  bool
 	From      int16
@@ -67,7 +66,7 @@ func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r 
 			rev = YearlyReview{Switched: true, From: f.Product}
 			f.Product = int16(best)
 			f.Lead = -1
-			rev.Bought = Equip(p, &rules.Products[best], f, e.PriceLevel)
+			Equip(p, &rules.Products[best], f, e.PriceLevel)
 			if d, ok := ImitatedDesign(rules.Designs[best], r); ok {
 				f.Design = d
 			} else {
@@ -79,7 +78,7 @@ func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r 
 	if f.Lead < 0 {
 		margin *= SalesAccess(p, f.Form, e.InvoicingForAll)
 	}
-	rev.Bought += Invest(p, e, &rules.Products[f.Product], f, margin)
+	Invest(p, e, &rules.Products[f.Product], f, margin)
 	return rev
 }
 

@@ -25,10 +25,16 @@ import (
 
 // Options are the settings of a comparison.
 type Options struct {
-	Runs     int     // pairs of runs; at least 2
-	Seed     uint64  // the master seed shared by every scenario
-	Scale    float64 // share of the county simulated, in (0, 1]
-	Workers  int     // runs simulated at once; 0 uses every core
+	Runs    int     // pairs of runs; at least 2
+	Seed    uint64  // the master seed shared by every scenario
+	Scale   float64 // share of the county simulated, in (0, 1]
+	Workers int     // runs simulated at once; 0 uses every core
+	// FromYear, if not 0, starts every counterfactual from the baseline's
+	// saved state at the start of that year (Branch): the baseline runs to
+	// December of the year before, its state is saved, and each run of a
+	// counterfactual continues it. A counterfactual that changes the run
+	// before then is refused (sim.FirstChange).
+	FromYear int
 	Progress func(done, total int)
 }
 
@@ -96,11 +102,20 @@ func Run(ctx context.Context, base *sim.Config, cfs []*sim.Config, opt Options) 
 	if len(cfs) == 0 {
 		return nil, fmt.Errorf("compare: no counterfactual to compare with %s", base.Name)
 	}
-	cfgs := append([]*sim.Config{base}, cfs...)
-	es, err := ensemble.RunBatch(ctx, cfgs, ensemble.Options{
-		Runs: opt.Runs, Seed: opt.Seed, Scale: opt.Scale, Workers: opt.Workers, Progress: opt.Progress,
-		FirmSnapshots: func(int, int) bool { return false },
-	})
+	var es []*ensemble.Ensemble
+	var err error
+	if opt.FromYear != 0 {
+		if err := CheckBranch(base, cfs, opt.FromYear); err != nil {
+			return nil, err
+		}
+		es, err = runBranched(ctx, base, cfs, opt)
+	} else {
+		cfgs := append([]*sim.Config{base}, cfs...)
+		es, err = ensemble.RunBatch(ctx, cfgs, ensemble.Options{
+			Runs: opt.Runs, Seed: opt.Seed, Scale: opt.Scale, Workers: opt.Workers, Progress: opt.Progress,
+			FirmSnapshots: func(int, int) bool { return false },
+		})
+	}
 	if err != nil {
 		return nil, err
 	}

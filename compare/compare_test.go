@@ -191,3 +191,49 @@ func TestLibraryMovesWhatItSays(t *testing.T) {
 		}
 	}
 }
+
+// TestBranchedCompare: no_crisis compared from the baseline's state of
+// 2005 gives the same paired differences as no_crisis run from the start,
+// row for row; no_ranking, which changes the run in 1995, is refused from
+// 2005 with the change named.
+func TestBranchedCompare(t *testing.T) {
+	base, err := scenarios.Resolve("yongkang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf, err := scenarios.Resolve("no_crisis")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Runs: 2, Seed: 1, Scale: 0.02}
+	full, err := Run(context.Background(), &base.Config, []*sim.Config{&cf.Config}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.FromYear = 2005
+	branched, err := Run(context.Background(), &base.Config, []*sim.Config{&cf.Config}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	if err := full.Differences[0].WriteCSV(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := branched.Differences[0].WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) || a.Len() < 1000 {
+		t.Errorf("differences.csv of no_crisis from 2005 (%d bytes) differs from the run from the start (%d bytes)", b.Len(), a.Len())
+	}
+	nr, err := scenarios.Resolve("no_ranking")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(context.Background(), &base.Config, []*sim.Config{&nr.Config}, opt)
+	if err == nil || !strings.Contains(err.Error(), "no_ranking cannot start from yongkang's state of 2005: its event tax_ranking of 1995-01 removed changes the run in 1995-01") {
+		t.Errorf("no_ranking from 2005: err = %v", err)
+	}
+	if err := CheckBranch(&base.Config, nil, 1978); err == nil {
+		t.Error("--from-year at the scenario's first year: want it refused (there is nothing to branch from)")
+	}
+}

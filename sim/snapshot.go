@@ -191,19 +191,27 @@ func Restore(r io.Reader, cfg *Config, opt Options) (*Engine, error) {
 		return nil, fmt.Errorf("%w: it was saved from scenario %q as it was then (fingerprint %x…), not from this scenario %q (%x…)",
 			ErrSnapshot, info.Scenario, info.ConfigHash[:6], cfg.Name, fp[:6])
 	}
-	if info.Month < cfg.Start || info.Month > cfg.End+1 {
-		return nil, snapshotErr("its month %s is outside the scenario's %s–%s", info.Month, cfg.Start, cfg.End)
-	}
-	var body snapshotBody
-	if err := dec.Decode(&body); err != nil {
-		return nil, snapshotErr("its contents do not decode: %v", err)
-	}
-	opt.Seed, opt.Run, opt.Scale, opt.NoFirmSnapshots = info.Seed, info.Run, info.Scale, info.NoFirmSnapshots
-	w, err := restoreWorld(cfg, opt, &body.State, &body.Record)
+	w, opt, err := resume(dec, info, cfg, opt)
 	if err != nil {
 		return nil, err
 	}
 	return newEngine(w, opt), nil
+}
+
+// resume decodes the body of a snapshot whose header was read and checked
+// against cfg, and rebuilds its world under cfg with the snapshot's seed,
+// run, scale and firm snapshots (returned in opt).
+func resume(dec *gob.Decoder, info SnapshotInfo, cfg *Config, opt Options) (*world, Options, error) {
+	if info.Month < cfg.Start || info.Month > cfg.End+1 {
+		return nil, opt, snapshotErr("its month %s is outside the scenario's %s–%s", info.Month, cfg.Start, cfg.End)
+	}
+	var body snapshotBody
+	if err := dec.Decode(&body); err != nil {
+		return nil, opt, snapshotErr("its contents do not decode: %v", err)
+	}
+	opt.Seed, opt.Run, opt.Scale, opt.NoFirmSnapshots = info.Seed, info.Run, info.Scale, info.NoFirmSnapshots
+	w, err := restoreWorld(cfg, opt, &body.State, &body.Record)
+	return w, opt, err
 }
 
 // restoreWorld rebuilds a world around a saved State.

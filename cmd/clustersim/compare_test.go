@@ -56,6 +56,9 @@ func TestCompareRefuses(t *testing.T) {
 		{"unknown", []string{"compare", "yongkang", "nosuch"}, "nosuch"},
 		{"twice", []string{"compare", "yongkang", "no_ranking", "no_ranking"}, "no_ranking is given twice"},
 		{"baseline as cf", []string{"compare", "yongkang", "yongkang"}, "yongkang is the baseline"},
+		{"branch after a change", []string{"compare", "yongkang", "no_ranking", "--from-year", "2000"}, "no_ranking cannot start from yongkang's state of 2000: its event tax_ranking of 1995-01 removed changes the run in 1995-01"},
+		{"branch at a parameter", []string{"compare", "yongkang", "tight_land", "--from-year", "2000"}, "params.land.annual_quota differs (it acts from the start)"},
+		{"branch outside the run", []string{"compare", "yongkang", "no_crisis", "--from-year", "2030"}, "--from-year 2030"},
 	}
 	for _, c := range cases {
 		code, _, stderr := run(context.Background(), append(c.args, "--out", out)...)

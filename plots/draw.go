@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -27,15 +28,9 @@ var (
 	gridStyle   = style{title: 10, label: 8, tick: 7, legend: 7, note: 6, line: 1.2, glyph: 2, thumb: 14}
 )
 
-// Colours: series take the Tableau 10 palette in order; the article's
-// figures are black.
+// Colours: every series has a fixed colour (colourFor, colours.go); the
+// article's figures are black.
 var (
-	seriesColors = []color.NRGBA{
-		{0x4e, 0x79, 0xa7, 0xff}, {0xf2, 0x8e, 0x2b, 0xff}, {0xe1, 0x57, 0x59, 0xff},
-		{0x76, 0xb7, 0xb2, 0xff}, {0x59, 0xa1, 0x4f, 0xff}, {0xed, 0xc9, 0x48, 0xff},
-		{0xb0, 0x7a, 0xa1, 0xff}, {0xff, 0x9d, 0xa7, 0xff}, {0x9c, 0x75, 0x5f, 0xff},
-		{0xba, 0xb0, 0xac, 0xff},
-	}
 	articleColor = color.NRGBA{A: 0xff}
 	markColor    = color.NRGBA{0x70, 0x70, 0x70, 0xff}
 )
@@ -68,12 +63,12 @@ func buildTile(title string, p Panel, in Input, st style) (*tile, error) {
 	}
 	t := &tile{plot: newPlot(title, yLabel(p, in), p.Log, st), legend: newLegend(st)}
 	t.plot.Add(timelineMarks{marks: marks(p, in), size: st.note})
-	for i, c := range curves {
+	for _, c := range curves {
 		label := c.Label
 		if len(curves) == 1 && len(p.Families) == 0 {
 			label = "model"
 		}
-		col := seriesColors[i%len(seriesColors)]
+		col := colourFor(c.Series)
 		if err := addCurve(t, c, label, col, p.Log, st); err != nil {
 			return nil, err
 		}
@@ -313,33 +308,37 @@ func ring(xs, lo, hi []float64) plotter.XYs {
 }
 
 // addTargets draws the article's figures as points with vertical bars from
-// Low to High, under one legend entry.
+// Low to High, each in the colour of the series it belongs to (colourFor),
+// under one legend entry.
 func addTargets(t *tile, ts []seeds.Target, log bool, st style) error {
-	var pts plotter.XYs
-	var errs plotter.YErrors
+	var legend plot.Thumbnailer
 	for _, tg := range ts {
 		y, lo, hi, ok := targetBar(tg, log)
 		if !ok {
 			continue
 		}
-		pts = append(pts, plotter.XY{X: float64(tg.Year), Y: y})
-		errs = append(errs, struct{ Low, High float64 }{y - lo, hi - y})
+		pts := plotter.XYs{{X: float64(tg.Year), Y: y}}
+		bars, err := plotter.NewYErrorBars(errPoints{pts, plotter.YErrors{{Low: y - lo, High: hi - y}}})
+		if err != nil {
+			return err
+		}
+		col := colourFor(tg.Series)
+		bars.LineStyle = draw.LineStyle{Color: articleColor, Width: vg.Points(1)}
+		dots, err := plotter.NewScatter(pts)
+		if err != nil {
+			return err
+		}
+		dots.GlyphStyle = draw.GlyphStyle{Color: col, Radius: st.glyph, Shape: draw.CircleGlyph{}}
+		ring, _ := plotter.NewScatter(pts)
+		ring.GlyphStyle = draw.GlyphStyle{Color: articleColor, Radius: st.glyph, Shape: draw.RingGlyph{}}
+		t.plot.Add(bars, dots, ring)
+		if legend == nil {
+			legend = ring
+		}
 	}
-	if len(pts) == 0 {
-		return nil
+	if legend != nil {
+		t.legend.Add("article", legend)
 	}
-	bars, err := plotter.NewYErrorBars(errPoints{pts, errs})
-	if err != nil {
-		return err
-	}
-	bars.LineStyle = draw.LineStyle{Color: articleColor, Width: vg.Points(1)}
-	dots, err := plotter.NewScatter(pts)
-	if err != nil {
-		return err
-	}
-	dots.GlyphStyle = draw.GlyphStyle{Color: articleColor, Radius: st.glyph, Shape: draw.CircleGlyph{}}
-	t.plot.Add(bars, dots)
-	t.legend.Add("article", dots)
 	return nil
 }
 
@@ -453,13 +452,33 @@ func (plainTicks) Ticks(min, max float64) []plot.Tick {
 }
 
 // number formats v in plain decimal notation, rounded to ten significant
-// digits to hide floating-point noise.
+// digits to hide floating-point noise, with thousands separators from
+// 10,000 on.
 func number(v float64) string {
 	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 10, 64), 64)
 	if err != nil {
 		r = v
 	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
+	s := strconv.FormatFloat(r, 'f', -1, 64)
+	if math.Abs(r) < 10000 {
+		return s
+	}
+	sign, digits := "", s
+	if strings.HasPrefix(s, "-") {
+		sign, digits = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(digits, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
 }
 
 // logTicks is plot.LogTicks with plain number labels, labelling 1-2-5

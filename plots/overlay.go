@@ -33,8 +33,8 @@ type Overlay struct {
 
 // Colours of the two scenarios of an overlay.
 var (
-	overlayBase = seriesColors[0]
-	overlayCF   = seriesColors[1]
+	overlayBase = palette[9]  // blue
+	overlayCF   = palette[10] // rose
 )
 
 // WriteOverlay writes <stem>.png and <stem>.svg into dir: a grid with one

@@ -343,7 +343,7 @@ func TestLogTicks(t *testing.T) {
 		}
 		return out
 	}
-	if got := strings.Join(labels(3, 20000), " "); got != "10 100 1000 10000" {
+	if got := strings.Join(labels(3, 20000), " "); got != "10 100 1000 10,000" {
 		t.Errorf("3–20000: %s", got)
 	}
 	if got := strings.Join(labels(15, 90), " "); got != "20 50" {

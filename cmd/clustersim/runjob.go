@@ -465,8 +465,11 @@ func writeRun(ctx context.Context, dir string, sc *scenarios.Scenario, overrides
 
 // title is the figures' title: the scenario, and the seed or the ensemble.
 func title(name string, seed uint64, runs int) string {
-	if runs > 1 {
+	switch {
+	case runs >= 20:
 		return fmt.Sprintf("%s, median and 5–95%% band of %d runs from seed %d", name, runs, seed)
+	case runs > 1: // the 5th and 95th percentiles of fewer than 20 runs are close to the extremes
+		return fmt.Sprintf("%s, median and range of %d runs from seed %d", name, runs, seed)
 	}
 	return fmt.Sprintf("%s, seed %d", name, seed)
 }

@@ -44,7 +44,7 @@ func TestCreditLeverage(t *testing.T) {
 	}{
 		{Underground, false, 0}, {Getihu, true, 0}, // no bank account
 		{RedHat, false, p.BankLeverage}, {VillageCollective, false, p.BankLeverage},
-		{Private, false, p.BankLeverage}, {Company, true, min(0.9, p.BankLeverage*(1+p.RankedCredit))},
+		{Private, false, p.BankLeverage}, {Company, true, 0.9}, // 0.5 × (1 + 1) = 1, capped at 0.9
 	}
 	for _, c := range cases {
 		if got := CreditLeverage(p, &Firm{Form: c.form, Ranked: c.ranked}); got != c.want {

@@ -68,6 +68,18 @@ func SalesAccess(p *FirmParams, form LegalForm, invoicingForAll bool) float64 {
 	return 1 / (1 + p.RedHatAccess)
 }
 
+// SoldMargin is what a unit of the firm's real output leaves it after
+// taxes and materials (UnitMargin at its UnitPrice), times the share of its
+// output it can sell if it sells to the market (SalesAccess): the margin
+// its size review and its investment weigh.
+func SoldMargin(p *FirmParams, e *Economy, f *Firm) float64 {
+	m := UnitMargin(UnitPrice(p, e, f), e.Rates[f.Form].Total(), e.UnitCost[f.Product])
+	if f.Lead < 0 {
+		m *= SalesAccess(p, f.Form, e.InvoicingForAll)
+	}
+	return m
+}
+
 // UnitMargin is what a unit of real output leaves after taxes and
 // materials: the price net of taxes (shares of sales) less the materials it
 // takes, whose cost follows the price level and not the product's price —

@@ -66,8 +66,7 @@ func yearlyProfit(p *FirmParams, e *Economy, f *Firm, employees, efficiency floa
 func MoveGain(p *Params, e *Economy, landPrice float64, d DestinationTerms, f *Firm) float64 {
 	lp := &p.Land
 	want := max(f.Wanted, f.Employees)
-	there := f.Efficiency(&p.Firms) / siteFactor(&p.Firms, f.Location) * siteFactor(&p.Firms, Away)
-	gain := yearlyProfit(&p.Firms, e, f, want, there) - YearlyProfitAt(&p.Firms, e, f, f.Employees)
+	gain := yearlyProfit(&p.Firms, e, f, want, f.efficiencyAt(&p.Firms, Away)) - YearlyProfitAt(&p.Firms, e, f, f.Employees)
 	land := want * lp.SquareMetresPerEmployee * landPrice * (1 - d.Discount) * lp.LandRent
 	move := d.MovingCost * 12 * f.Sales / lp.MoveHorizon
 	return gain - land - move

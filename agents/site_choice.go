@@ -23,8 +23,7 @@ func EstateGain(p *Params, e *Economy, landRent float64, f *Firm, siteLimit floa
 	if want <= siteLimit {
 		return 0
 	}
-	site := f.Efficiency(fp) / siteFactor(fp, f.Location)
-	gain := yearlyProfit(fp, e, f, want, site*siteFactor(fp, EstateSite)) - yearlyProfit(fp, e, f, siteLimit, site*siteFactor(fp, f.Location))
+	gain := yearlyProfit(fp, e, f, want, f.efficiencyAt(fp, EstateSite)) - yearlyProfit(fp, e, f, siteLimit, f.Efficiency(fp))
 	extra := want * lp.SquareMetresPerEmployee
 	if f.Location == EstateSite {
 		extra -= f.Plot
@@ -51,8 +50,11 @@ func WantsEstateLand(p *Params, e *Economy, landRent float64, f *Firm, limit flo
 // the new demands being made of them in terms of both capacity and
 // quality"; the city "found itself faced with a major problem in terms of
 // space and infrastructure".
-func (f *Firm) Efficiency(p *FirmParams) float64 {
-	return f.Quality * f.EquipmentTerm() * siteFactor(p, f.Location)
+func (f *Firm) Efficiency(p *FirmParams) float64 { return f.efficiencyAt(p, f.Location) }
+
+// efficiencyAt is the firm's Efficiency were it to produce at loc.
+func (f *Firm) efficiencyAt(p *FirmParams, loc Location) float64 {
+	return f.Quality * f.EquipmentTerm() * siteFactor(p, loc)
 }
 
 // siteFactor is the output factor of a site's infrastructure.

@@ -37,10 +37,7 @@ func ReviewsSize(f *Firm, month int) bool {
 func ReviewSize(p *Params, e *Economy, rules *SizeRules, f *Firm) (planned float64) {
 	const months = SizeReviewMonths
 	fp := &p.Firms
-	margin := UnitMargin(UnitPrice(fp, e, f), e.Rates[f.Form].Total(), e.UnitCost[f.Product])
-	if f.Lead < 0 {
-		margin *= SalesAccess(fp, f.Form, e.InvoicingForAll)
-	}
+	margin := SoldMargin(fp, e, f)
 	f.Wanted = OptimalEmployees(fp, e.TFP, f.Efficiency(fp), margin, e.Wage, f.Form)
 	lstar := f.Wanted
 	site := float64(fp.VillageSiteCap)

@@ -74,11 +74,7 @@ func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r 
 			}
 		}
 	}
-	margin := UnitMargin(UnitPrice(p, e, f), e.Rates[f.Form].Total(), e.UnitCost[f.Product])
-	if f.Lead < 0 {
-		margin *= SalesAccess(p, f.Form, e.InvoicingForAll)
-	}
-	Invest(p, e, &rules.Products[f.Product], f, margin)
+	Invest(p, e, &rules.Products[f.Product], f, SoldMargin(p, e, f))
 	return rev
 }
 

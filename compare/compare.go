@@ -13,6 +13,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -63,33 +64,27 @@ type Differences struct {
 
 // Lookup returns the row of a series in a year.
 func (d *Differences) Lookup(series string, year int) (Row, bool) {
-	i, ok := slices.BinarySearchFunc(d.Rows, Row{Series: series, Year: year}, func(a, b Row) int {
-		if a.Series != b.Series {
-			if a.Series < b.Series {
-				return -1
-			}
-			return 1
-		}
-		return a.Year - b.Year
-	})
+	i, ok := slices.BinarySearchFunc(d.Rows, Row{Series: series, Year: year}, rowOrder)
 	if !ok {
 		return Row{}, false
 	}
 	return d.Rows[i], true
 }
 
+// rowOrder orders rows by series, then year.
+func rowOrder(a, b Row) int {
+	return cmp.Or(cmp.Compare(a.Series, b.Series), cmp.Compare(a.Year, b.Year))
+}
+
 // Comparison is a baseline and its counterfactuals on the same seeds.
 type Comparison struct {
-	Base          *ensemble.Ensemble
-	Counterfacts  []*ensemble.Ensemble // in the order given
-	Differences   []Differences        // one per counterfactual
-	Runs          int
-	Seed          uint64
-	Scale         float64
-	BaseName      string
-	CounterNames  []string
-	BaseConfig    *sim.Config
-	CounterConfig []*sim.Config
+	Base         *ensemble.Ensemble
+	Counterfacts []*ensemble.Ensemble // in the order given
+	Differences  []Differences        // one per counterfactual, named after it
+	Runs         int
+	Seed         uint64
+	Scale        float64
+	BaseName     string
 }
 
 // Run simulates base and every counterfactual under opt.Runs common seeds
@@ -119,10 +114,8 @@ func Run(ctx context.Context, base *sim.Config, cfs []*sim.Config, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	c := &Comparison{Base: es[0], Counterfacts: es[1:], Runs: opt.Runs, Seed: opt.Seed, Scale: opt.Scale,
-		BaseName: base.Name, BaseConfig: base, CounterConfig: cfs}
+	c := &Comparison{Base: es[0], Counterfacts: es[1:], Runs: opt.Runs, Seed: opt.Seed, Scale: opt.Scale, BaseName: base.Name}
 	for i, cf := range cfs {
-		c.CounterNames = append(c.CounterNames, cf.Name)
 		c.Differences = append(c.Differences, Pair(cf.Name, es[0].Runs, es[i+1].Runs))
 	}
 	return c, nil
@@ -160,14 +153,5 @@ func Pair(name string, base, cf []*sim.Results) Differences {
 				DiffP50: dm, DiffLow: lo, DiffHigh: hi, Runs: len(ds)})
 		}
 	}
-	slices.SortStableFunc(d.Rows, func(a, b Row) int {
-		if a.Series != b.Series {
-			if a.Series < b.Series {
-				return -1
-			}
-			return 1
-		}
-		return a.Year - b.Year
-	})
-	return d
+	return d // in rowOrder: a run's series are sorted by name, its years ascending
 }

@@ -88,14 +88,7 @@ func TestHuman(t *testing.T) {
 // them). Before 1995, the ranking's first year, the two scenarios are the
 // same world on the same draws, so every difference is 0.
 func TestCompareGolden(t *testing.T) {
-	base, err := scenarios.Resolve("yongkang")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cf, err := scenarios.Resolve("no_ranking")
-	if err != nil {
-		t.Fatal(err)
-	}
+	base, cf := resolve(t, "yongkang"), resolve(t, "no_ranking")
 	c, err := Run(context.Background(), &base.Config, []*sim.Config{&cf.Config}, Options{Runs: 3, Seed: 1, Scale: 0.02})
 	if err != nil {
 		t.Fatal(err)
@@ -119,6 +112,16 @@ func TestCompareGolden(t *testing.T) {
 	}
 	golden(t, "no_ranking_differences.csv", csv.Bytes())
 	golden(t, "no_ranking_differences.md", md.Bytes())
+}
+
+// resolve loads a built-in scenario.
+func resolve(t *testing.T, name string) *scenarios.Scenario {
+	t.Helper()
+	s, err := scenarios.Resolve(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func golden(t *testing.T, name string, got []byte) {
@@ -151,10 +154,7 @@ func TestLibraryMovesWhatItSays(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every counterfactual: not in -short")
 	}
-	base, err := scenarios.Resolve("yongkang")
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := resolve(t, "yongkang")
 	var cfs []*scenarios.Scenario
 	var cfgs []*sim.Config
 	for _, name := range scenarios.List() {
@@ -197,14 +197,7 @@ func TestLibraryMovesWhatItSays(t *testing.T) {
 // row for row; no_ranking, which changes the run in 1995, is refused from
 // 2005 with the change named.
 func TestBranchedCompare(t *testing.T) {
-	base, err := scenarios.Resolve("yongkang")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cf, err := scenarios.Resolve("no_crisis")
-	if err != nil {
-		t.Fatal(err)
-	}
+	base, cf := resolve(t, "yongkang"), resolve(t, "no_crisis")
 	opt := Options{Runs: 2, Seed: 1, Scale: 0.02}
 	full, err := Run(context.Background(), &base.Config, []*sim.Config{&cf.Config}, opt)
 	if err != nil {
@@ -225,10 +218,7 @@ func TestBranchedCompare(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) || a.Len() < 1000 {
 		t.Errorf("differences.csv of no_crisis from 2005 (%d bytes) differs from the run from the start (%d bytes)", b.Len(), a.Len())
 	}
-	nr, err := scenarios.Resolve("no_ranking")
-	if err != nil {
-		t.Fatal(err)
-	}
+	nr := resolve(t, "no_ranking")
 	_, err = Run(context.Background(), &base.Config, []*sim.Config{&nr.Config}, opt)
 	if err == nil || !strings.Contains(err.Error(), "no_ranking cannot start from yongkang's state of 2005: its event tax_ranking of 1995-01 removed changes the run in 1995-01") {
 		t.Errorf("no_ranking from 2005: err = %v", err)

@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
-	"strings"
+
+	"clustersim/seeds"
 )
 
 // formatFloat is the number format of the CSV files: ten significant
@@ -32,28 +32,20 @@ func (d *Differences) WriteCSV(w io.Writer) error {
 // Headline is a row of the headline table: a series read in a year, and
 // the direction a counterfactual's look_at expects (0: none).
 type Headline struct {
-	Series    string
-	Year      int
-	Expect    int    // +1 higher, −1 lower, 0 no expectation
-	Label     string // what it is, for the reader
-	FromLookA bool   // listed by the counterfactual's look_at
+	Series string
+	Year   int
+	Expect int // +1 higher, −1 lower, 0 no expectation
 }
 
 // StandardHeadlines are the rows every differences.md shows: the firms of
-// the three regimes, employment, output, the specialised villages, the
-// exporters, the firms that left, the businessmen in posts and the land
-// price.
+// the three regimes, employment, output (current yuan), the specialised
+// villages, the exporters, the firms leaving the county in the year, the
+// share of village posts held by businessmen and the land price.
 var StandardHeadlines = []Headline{
-	{Series: "firms_total", Year: 1985, Label: "firms in Yongkang"},
-	{Series: "firms_total", Year: 1995, Label: "firms in Yongkang"},
-	{Series: "firms_total", Year: 2006, Label: "firms in Yongkang"},
-	{Series: "employment", Year: 2006, Label: "employment"},
-	{Series: "output_yuan", Year: 2006, Label: "output, current yuan"},
-	{Series: "specialised_villages", Year: 1986, Label: "specialised villages"},
-	{Series: "exporters", Year: 2006, Label: "exporters"},
-	{Series: "firms_left", Year: 2005, Label: "firms leaving the county in the year"},
-	{Series: "businessmen_posts_share", Year: 2002, Label: "share of village posts held by businessmen"},
-	{Series: "land_price", Year: 2006, Label: "land price, yuan/m²"},
+	{"firms_total", 1985, 0}, {"firms_total", 1995, 0}, {"firms_total", 2006, 0},
+	{"employment", 2006, 0}, {"output_yuan", 2006, 0}, {"specialised_villages", 1986, 0},
+	{"exporters", 2006, 0}, {"firms_left", 2005, 0}, {"businessmen_posts_share", 2002, 0},
+	{"land_price", 2006, 0},
 }
 
 // WriteMarkdown writes the headline table of a counterfactual: for each
@@ -116,18 +108,12 @@ func arrow(d int) string {
 	return "lower"
 }
 
-// human writes a number with thousands separators and at most three
-// decimals for small values.
+// human is seeds.HumanNumber with a true minus sign.
 func human(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.Abs(v) >= 100 || (v == math.Trunc(v) && math.Abs(v) < 1e15):
-		return thousands(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
-	case math.Abs(v) >= 10:
-		return strconv.FormatFloat(v, 'f', 1, 64)
+	if v < 0 {
+		return "−" + seeds.HumanNumber(-v)
 	}
-	return strconv.FormatFloat(v, 'g', 3, 64)
+	return seeds.HumanNumber(v)
 }
 
 // signed is human with a sign.
@@ -135,25 +121,5 @@ func signed(v float64) string {
 	if v > 0 {
 		return "+" + human(v)
 	}
-	if v == 0 {
-		return "0"
-	}
-	return "−" + human(-v)
-}
-
-// thousands puts commas between groups of three digits.
-func thousands(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "−" + b.String()
-	}
-	return b.String()
+	return human(v)
 }

@@ -22,9 +22,6 @@ func TestColourFor(t *testing.T) {
 			t.Errorf("sector %s is drawn in different colours in different families", sector)
 		}
 	}
-	if colourFor("employment") != colourFor("employment") {
-		t.Error("a series' colour is not fixed")
-	}
 }
 
 func TestNumber(t *testing.T) {

@@ -463,22 +463,11 @@ func number(v float64) string {
 	if math.Abs(r) < 10000 {
 		return s
 	}
-	sign, digits := "", s
-	if strings.HasPrefix(s, "-") {
-		sign, digits = "-", s[1:]
+	whole, frac, ok := strings.Cut(s, ".")
+	if ok {
+		frac = "." + frac
 	}
-	whole, frac, _ := strings.Cut(digits, ".")
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
+	return seeds.GroupThousands(whole) + frac
 }
 
 // logTicks is plot.LogTicks with plain number labels, labelling 1-2-5

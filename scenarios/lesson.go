@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"reflect"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -38,9 +37,9 @@ func (l LookAt) Sign() int {
 }
 
 // lessonKey decodes one of the lesson's keys of a counterfactual, and
-// checks look_at: a known series, a year within the scenario's reported
-// years is checked by validateLesson once the config is resolved, and a
-// direction that is higher or lower.
+// checks look_at's series (one the engine records, sim.LookupSeries) and
+// direction (higher or lower). Its years are checked against the reported
+// years once the config is resolved (parse).
 func (d *decoder) lessonKey(name string, v *yaml.Node) *Error {
 	l := &d.lesson
 	switch name {
@@ -56,7 +55,7 @@ func (d *decoder) lessonKey(name string, v *yaml.Node) *Error {
 	}
 	for i, la := range l.LookAt {
 		p := index(name, i)
-		if !knownSeries(la.Series) {
+		if _, ok := sim.LookupSeries(la.Series); !ok {
 			return d.where(join(p, "series")).errorf("unknown series %s (see series_codebook.csv of a run)", quote(clip(la.Series, maxQuoted)))
 		}
 		if la.Direction != "higher" && la.Direction != "lower" {
@@ -64,21 +63,4 @@ func (d *decoder) lessonKey(name string, v *yaml.Node) *Error {
 		}
 	}
 	return nil
-}
-
-// knownSeries reports whether the engine records a series of that name
-// (sim.Catalogue, or a family of sim.Families).
-func knownSeries(name string) bool {
-	for _, d := range sim.Catalogue {
-		if d.Name == name {
-			return true
-		}
-	}
-	for _, f := range sim.Families {
-		prefix := strings.TrimSuffix(f.Name, "<sector>")
-		if rest, ok := strings.CutPrefix(name, prefix); ok && rest != "" {
-			return true
-		}
-	}
-	return false
 }

@@ -604,13 +604,13 @@ func FormatFitTable(w io.Writer, rows []FitRow) error {
 				mark = "✓"
 			}
 			if r.Has {
-				sim = fmtHuman(r.Simulated)
+				sim = HumanNumber(r.Simulated)
 				if t.Observed != 0 {
 					factor = fmtFactor(r.Simulated / t.Observed)
 				}
 			}
 			fmt.Fprintf(tw, "  %s\t%s\t%d\t%s\t%s–%s\t%s\t%s\n",
-				mark, t.ID, t.Year, fmtHuman(t.Observed), fmtHuman(t.Low), fmtHuman(t.High), sim, factor)
+				mark, t.ID, t.Year, HumanNumber(t.Observed), HumanNumber(t.Low), HumanNumber(t.High), sim, factor)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -621,14 +621,16 @@ func FormatFitTable(w io.Writer, rows []FitRow) error {
 	return err
 }
 
-// fmtHuman formats a number for people: whole numbers with thousands
-// separators, small fractions with three significant digits.
-func fmtHuman(v float64) string {
+// HumanNumber formats a number for people: whole numbers (and any from
+// 100 on) with thousands separators, smaller fractions with three
+// significant digits. The fit table, the comparisons' tables and the
+// figures' axes share it.
+func HumanNumber(v float64) string {
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return strconv.FormatFloat(v, 'g', -1, 64)
 	case math.Abs(v) >= 100 || v == math.Trunc(v):
-		return groupThousands(strconv.FormatFloat(v, 'f', 0, 64))
+		return GroupThousands(strconv.FormatFloat(v, 'f', 0, 64))
 	default:
 		return strconv.FormatFloat(v, 'g', 3, 64)
 	}
@@ -647,7 +649,9 @@ func fmtFactor(f float64) string {
 	}
 }
 
-func groupThousands(s string) string {
+// GroupThousands puts commas between the groups of three digits of s, a
+// whole number in decimal with an optional leading minus sign.
+func GroupThousands(s string) string {
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]

@@ -660,8 +660,8 @@ func TestFmtHuman(t *testing.T) {
 		{120e6, "120,000,000"},
 	}
 	for _, tt := range tests {
-		if got := fmtHuman(tt.v); got != tt.want {
-			t.Errorf("fmtHuman(%v) = %q, want %q", tt.v, got, tt.want)
+		if got := HumanNumber(tt.v); got != tt.want {
+			t.Errorf("HumanNumber(%v) = %q, want %q", tt.v, got, tt.want)
 		}
 	}
 }

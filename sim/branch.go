@@ -31,7 +31,8 @@ type Change struct {
 // figures) acts from the start. Names, descriptions and events' notes are
 // not differences.
 func FirstChange(base, cf *Config) (c Change, ok bool) {
-	best := Change{Month: 1 << 30}
+	const never Month = 1 << 30 // later than any month of a scenario
+	best := Change{Month: never}
 	note := func(m Month, what string) {
 		if m < best.Month {
 			best = Change{Month: m, What: what}
@@ -77,7 +78,7 @@ func FirstChange(base, cf *Config) (c Change, ok bool) {
 	bc, cc := count(base.Events), count(cf.Events)
 	endOf := func(m Month) Month {
 		if m.IsZero() {
-			return 1 << 30
+			return never
 		}
 		return m
 	}
@@ -99,7 +100,7 @@ func FirstChange(base, cf *Config) (c Change, ok bool) {
 			note(e.Date, "event "+string(e.Kind)+" of "+e.Date.String()+" added")
 		}
 	}
-	if best.Month == 1<<30 {
+	if best.Month == never {
 		return Change{}, false
 	}
 	return best, true
@@ -151,19 +152,9 @@ func sameJSON(a, b any) bool {
 // cf's (they may differ from an opening after the snapshot on). Of opt,
 // only Progress and Context are used, as for Restore.
 func Branch(r io.Reader, base, cf *Config, opt Options) (*Engine, error) {
-	dec, info, err := readSnapshot(r)
+	dec, info, err := openSnapshot(r, base, cf, "the base")
 	if err != nil {
 		return nil, err
-	}
-	if err := checkConfig(cf); err != nil {
-		return nil, err
-	}
-	fp, err := Fingerprint(base)
-	if err != nil {
-		return nil, err
-	}
-	if fp != info.ConfigHash {
-		return nil, fmt.Errorf("%w: it was saved from scenario %q as it was then, not from the base %q", ErrSnapshot, info.Scenario, base.Name)
 	}
 	if c, changed := FirstChange(base, cf); changed && c.Month < info.Month {
 		return nil, fmt.Errorf("%s cannot branch from %s in %s: its %s changes the run in %s, before the branch",

@@ -1,5 +1,7 @@
 package sim
 
+import "strings"
+
 // SeriesDoc documents one county series of series.csv.
 type SeriesDoc struct {
 	Name string
@@ -95,4 +97,22 @@ var Families = []SeriesDoc{
 	{"firms_sector.<sector>", "firms", "firms of each sector of the ladder, in Yongkang"},
 	{"output_sector.<sector>", "yuan (current)", "sales of each sector of the ladder, in Yongkang"},
 	{"large_firms.<sector>", "firms", "firms of at least the large-firm size (params.firms.large_firm_min_employees) in each sector of figures.large_firm_sectors"},
+}
+
+// LookupSeries returns the documentation of a series of series.csv: its
+// entry in Catalogue or, for a member of a family of Families (named
+// "prefix.<sector>"), the family's unit and meaning followed by the sector.
+func LookupSeries(name string) (SeriesDoc, bool) {
+	for _, d := range Catalogue {
+		if d.Name == name {
+			return d, true
+		}
+	}
+	for _, f := range Families {
+		prefix := strings.TrimSuffix(f.Name, "<sector>")
+		if sector, ok := strings.CutPrefix(name, prefix); ok && sector != "" {
+			return SeriesDoc{Name: name, Unit: f.Unit, Doc: f.Doc + ": " + sector}, true
+		}
+	}
+	return SeriesDoc{}, false
 }

@@ -176,26 +176,37 @@ func ReadSnapshotInfo(r io.Reader) (SnapshotInfo, error) {
 // is refused. Of opt, only Progress and Context are used: the seed, run,
 // scale and firm snapshots are the snapshot's.
 func Restore(r io.Reader, cfg *Config, opt Options) (*Engine, error) {
-	dec, info, err := readSnapshot(r)
+	dec, info, err := openSnapshot(r, cfg, cfg, "this scenario")
 	if err != nil {
 		return nil, err
-	}
-	if err := checkConfig(cfg); err != nil {
-		return nil, err
-	}
-	fp, err := Fingerprint(cfg)
-	if err != nil {
-		return nil, err
-	}
-	if fp != info.ConfigHash {
-		return nil, fmt.Errorf("%w: it was saved from scenario %q as it was then (fingerprint %x…), not from this scenario %q (%x…)",
-			ErrSnapshot, info.Scenario, info.ConfigHash[:6], cfg.Name, fp[:6])
 	}
 	w, opt, err := resume(dec, info, cfg, opt)
 	if err != nil {
 		return nil, err
 	}
 	return newEngine(w, opt), nil
+}
+
+// openSnapshot reads a snapshot's header and checks it: that run, the
+// config it will continue under, can run, and that the snapshot was saved
+// from saved (its Fingerprint), which the refusal calls role.
+func openSnapshot(r io.Reader, saved, run *Config, role string) (*gob.Decoder, SnapshotInfo, error) {
+	dec, info, err := readSnapshot(r)
+	if err != nil {
+		return nil, info, err
+	}
+	if err := checkConfig(run); err != nil {
+		return nil, info, err
+	}
+	fp, err := Fingerprint(saved)
+	if err != nil {
+		return nil, info, err
+	}
+	if fp != info.ConfigHash {
+		return nil, info, fmt.Errorf("%w: it was saved from scenario %q as it was then (fingerprint %x…), not from %s %q (%x…)",
+			ErrSnapshot, info.Scenario, info.ConfigHash[:6], role, saved.Name, fp[:6])
+	}
+	return dec, info, nil
 }
 
 // resume decodes the body of a snapshot whose header was read and checked

@@ -209,7 +209,7 @@ func runCompare(ctx context.Context, o compareOptions) error {
 func headlines(l scenarios.Lesson) []compare.Headline {
 	heads := append([]compare.Headline(nil), compare.StandardHeadlines...)
 	for _, la := range l.LookAt {
-		heads = append(heads, compare.Headline{Series: la.Series, Year: la.Year, Expect: la.Sign(), Label: "look_at", FromLookA: true})
+		heads = append(heads, compare.Headline{Series: la.Series, Year: la.Year, Expect: la.Sign()})
 	}
 	return heads
 }

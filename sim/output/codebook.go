@@ -13,23 +13,9 @@ import (
 // CodebookHeader is the header of series_codebook.csv.
 const CodebookHeader = "series,unit,meaning"
 
-// SeriesDoc returns the documentation of a series of series.csv: its entry
-// in sim.Catalogue or, for a member of a family of sim.Families (named
-// "prefix.<sector>"), the family's unit and meaning followed by the sector.
-func SeriesDoc(name string) (sim.SeriesDoc, bool) {
-	for _, d := range sim.Catalogue {
-		if d.Name == name {
-			return d, true
-		}
-	}
-	for _, f := range sim.Families {
-		prefix := strings.TrimSuffix(f.Name, "<sector>")
-		if sector, ok := strings.CutPrefix(name, prefix); ok && sector != "" {
-			return sim.SeriesDoc{Name: name, Unit: f.Unit, Doc: f.Doc + ": " + sector}, true
-		}
-	}
-	return sim.SeriesDoc{}, false
-}
+// SeriesDoc returns the documentation of a series of series.csv
+// (sim.LookupSeries).
+func SeriesDoc(name string) (sim.SeriesDoc, bool) { return sim.LookupSeries(name) }
 
 // WriteCodebook writes series_codebook.csv: one row series,unit,meaning for
 // each series of r, in the order of series.csv (by name). A series that

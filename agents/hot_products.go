@@ -13,13 +13,14 @@ import (
 // of and act on during next year. The news lags: the demand is this
 // year's (the year before nextYear; a product that comes out next year at
 // its first year's), so pedlars still send households into a market that
-// has begun to decline. It reuses hot's storage.
+// has begun to decline. Products outside a top-down plan are not among
+// them (ODD 7.25). It reuses hot's storage.
 func HotProducts(products []Product, share []float64, nextYear int, hot []int) []int {
 	hot = hot[:0]
 	unmet := make([]float64, len(products))
 	for i := range products {
 		pr := &products[i]
-		if pr.Available > nextYear {
+		if pr.Available > nextYear || pr.OutsidePlan {
 			continue
 		}
 		year := float64(max(nextYear-1, pr.Available))

@@ -23,6 +23,10 @@ type Product struct {
 	Elasticity float64 // output elasticity of equipment: the rung's returns to scale less labour's (0: equipment adds nothing)
 	Tradition  float64 // weight among the crafts households know in 1978
 	Promoted   bool
+	// OutsidePlan: a top-down plan leaves its sector out (ODD 7.25):
+	// pedlars do not bring it back, households do not know it as a craft
+	// and firms do not switch to it.
+	OutsidePlan bool
 }
 
 // NationalMarket is the product's national demand at the reference price

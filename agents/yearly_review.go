@@ -81,7 +81,8 @@ func ReviewYear(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r 
 // switchTo is the product a firm moves to along the ladder, or -1: it
 // samples four products it is able to make, and has or can finance the
 // equipment of (Affordable), and takes the best if it beats
-// its own by a margin (any, if it is loss-making). Promoted sectors
+// its own by a margin (any, if it is loss-making). Products outside a
+// top-down plan are not sampled (ODD 7.25). Promoted sectors
 // (electric vehicles, solar) pull firms while promoted.
 func switchTo(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r *rng.Draws) int {
 	cur := productScore(p, e, rules, int(f.Product))
@@ -93,7 +94,7 @@ func switchTo(p *FirmParams, e *Economy, rules *YearlyReviewRules, f *Firm, r *r
 	for range 4 {
 		i := r.IntN(len(rules.Products))
 		pr := &rules.Products[i]
-		if pr.Available > e.Year || pr.Complexity > f.Quality || i == int(f.Product) || !Affordable(p, pr, f, e.PriceLevel) {
+		if pr.Available > e.Year || pr.OutsidePlan || pr.Complexity > f.Quality || i == int(f.Product) || !Affordable(p, pr, f, e.PriceLevel) {
 			continue
 		}
 		if s := productScore(p, e, rules, i); s > bestScore {

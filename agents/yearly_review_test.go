@@ -1,6 +1,9 @@
 package agents
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestOwnerQuits(t *testing.T) {
 	p := &testParams().Firms
@@ -71,6 +74,18 @@ func TestReviewYear(t *testing.T) {
 		rev := ReviewYear(p, e, &rules, f, testDraws(2))
 		if !rev.Switched || f.Design != 9 || rev.NewDesign {
 			t.Errorf("review %+v, firm %+v; want a switch that copies design 9", rev, f)
+		}
+	})
+	t.Run("never switches outside a top-down plan", func(t *testing.T) {
+		rules := *rules
+		rules.Products = slices.Clone(products)
+		rules.Products[1].OutsidePlan = true
+		rules.Designs = [][]int32{{5}, nil}
+		for seed := range 20 {
+			f := &Firm{Owner: -1, Quality: 1, YearProfit: -1, Lead: -1, Design: 5}
+			if rev := ReviewYear(p, e, &rules, f, testDraws(seed)); rev.Switched {
+				t.Fatalf("seed %d: review %+v; product 1 is outside the plan", seed, rev)
+			}
 		}
 	})
 }

@@ -14,7 +14,9 @@ import (
 
 // Canonical writes cfg as a full scenario file in a canonical layout: every
 // field under its yaml name, in the order of the Go structs, no comments;
-// only an unset optional date (an event without an end) is left out. Parse
+// only an unset optional date (an event without an end) and an unset
+// optional block (no plan) are left out, so a field added that way leaves
+// the canonical form, and the hash, of older scenarios as they were. Parse
 // reads it back to the same config, so it is what a run should store beside
 // its results.
 func Canonical(cfg *sim.Config) ([]byte, error) {
@@ -43,7 +45,7 @@ func encode(v reflect.Value) *yaml.Node {
 		fields := fieldsOf(t)
 		for _, name := range fields.order {
 			f := v.Field(fields.byName[name])
-			if optional[t][name] && f.Type() == monthType && f.IsZero() {
+			if optional[t][name] && (f.Type() == monthType || f.Kind() == reflect.Struct) && f.IsZero() {
 				continue
 			}
 			m.Content = append(m.Content, scalar("!!str", name), encode(f))

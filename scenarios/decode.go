@@ -39,6 +39,7 @@ var (
 // optional lists, per struct type, the fields a mapping may leave out even
 // when it is decoded in full.
 var optional = map[reflect.Type]map[string]bool{
+	reflect.TypeFor[sim.Config]():      {"plan": true},
 	reflect.TypeFor[sim.Event]():       {"end": true, "note": true},
 	reflect.TypeFor[sim.Rung]():        {"promoted": true, "returns": true},
 	reflect.TypeFor[sim.Estate]():      {"yongwujin": true},

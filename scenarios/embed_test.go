@@ -46,13 +46,21 @@ func TestBuiltins(t *testing.T) {
 }
 
 // TestBuiltinCounterfactuals checks the embedded counterfactuals against a
-// stand-in base, the valid fixture with one event of every kind, so that
-// they are checked even before yongkang.yaml exists.
+// stand-in base, the valid fixture with one event of every kind (each
+// lasting a month, so a counterfactual may add its own) and yongkang's
+// ladder (a plan names its sectors), so that they are checked against
+// more than the one base they are written for.
 func TestBuiltinCounterfactuals(t *testing.T) {
 	base := loadValid(t)
+	yk, err := Resolve("yongkang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base.Config.Ladder, base.Config.Figures, base.Config.Mantang.CraftSector = yk.Config.Ladder, yk.Config.Figures, yk.Config.Mantang.CraftSector
 	base.Config.Events = nil
 	for i, k := range sim.EventKinds {
-		base.Config.Events = append(base.Config.Events, sim.Event{Date: sim.NewMonth(1979+i, 1), Kind: k})
+		m := sim.NewMonth(1979+i/12, 1+i%12)
+		base.Config.Events = append(base.Config.Events, sim.Event{Date: m, End: m, Kind: k})
 	}
 	base.pos = nil
 	if err := ValidateConfig(&base.Config); err != nil {

@@ -28,7 +28,7 @@ func validate(cfg *sim.Config, where func(path string) loc) []*Error {
 	var errs []*Error
 	checkRanges(reflect.ValueOf(cfg).Elem(), "", where, &errs)
 	for _, check := range []func(*sim.Config, func(string) loc) *Error{
-		checkRun, checkLimits, checkLadder, checkEstates, checkDestinations, checkMantang, checkFigures, checkRegimes, checkTaxes, checkEvents,
+		checkRun, checkLimits, checkLadder, checkEstates, checkDestinations, checkMantang, checkFigures, checkPlan, checkRegimes, checkTaxes, checkEvents,
 	} {
 		if err := check(cfg, where); err != nil {
 			errs = append(errs, err)
@@ -243,6 +243,30 @@ func checkFigures(cfg *sim.Config, where func(string) loc) *Error {
 		if slices.Index(f.LargeFirmSectors, s) < i {
 			return where(index("figures.large_firm_sectors", i)).errorf("%s is named twice", quote(s))
 		}
+	}
+	return nil
+}
+
+// checkPlan: a plan names sectors of the ladder, each once, and keeps a
+// craft of the first year, so that households and collectives have
+// something to make from the start (ODD 7.25).
+func checkPlan(cfg *sim.Config, where func(string) loc) *Error {
+	pl := &cfg.Plan
+	if len(pl.Sectors) == 0 || len(cfg.Ladder) == 0 {
+		return nil
+	}
+	for i, s := range pl.Sectors {
+		if !slices.ContainsFunc(cfg.Ladder, func(r sim.Rung) bool { return r.Sector == s }) {
+			return where(index("plan.sectors", i)).errorf("%s is not a sector of the ladder", quote(s))
+		}
+		if slices.Index(pl.Sectors, s) < i {
+			return where(index("plan.sectors", i)).errorf("%s is named twice", quote(s))
+		}
+	}
+	if !slices.ContainsFunc(cfg.Ladder, func(r sim.Rung) bool {
+		return r.Tradition > 0 && r.Available <= cfg.Start.Year() && pl.Planned(r.Sector)
+	}) {
+		return where("plan.sectors").errorf("the plan must keep a sector with a craft of %d (a rung with tradition above 0, available from the start), or households and collectives have nothing to make", cfg.Start.Year())
 	}
 	return nil
 }

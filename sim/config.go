@@ -27,6 +27,7 @@ type Config struct {
 	Figures                 Figures       `yaml:"figures"`
 	Regimes                 []Regime      `yaml:"regimes"`
 	Events                  []Event       `yaml:"events"`
+	Plan                    Plan          `yaml:"plan"`
 	Params                  agents.Params `yaml:"params"`
 }
 
@@ -79,6 +80,31 @@ type Mantang struct {
 	CraftSector string  `yaml:"craft_sector"`          // the sector of its craft; its households know the sector's first product
 	Tradition   float64 `yaml:"tradition" range:"0,1"` // share of its households that know the craft in 1978
 	NeverYields bool    `yaml:"never_yields"`          // its cadres never yield to a revolt (the no_compromise counterfactual)
+}
+
+// Plan is a top-down plan that chooses the county's sectors from the
+// start (the top_down_plan counterfactual; the baseline has none: "As a
+// result of its mainly endogenous development"). With Sectors set, the
+// products of other sectors are outside the plan for the whole run: no
+// household learns them as a craft or from pedlars, no collective is
+// founded in them and no firm switches to them (ODD 7.25). Mantang's
+// secret craft is kept: it is secret.
+type Plan struct {
+	Sectors []string `yaml:"sectors"`
+}
+
+// Planned reports whether a sector is inside the plan (every sector is
+// when there is no plan).
+func (p *Plan) Planned(sector string) bool {
+	if len(p.Sectors) == 0 {
+		return true
+	}
+	for _, s := range p.Sectors {
+		if s == sector {
+			return true
+		}
+	}
+	return false
 }
 
 // Figures names the parts of the ladder that the article's figures count.
@@ -138,6 +164,7 @@ const (
 	RegisteredOfficeCentre  EventKind = "registered_office_centre"
 	SectorPromotion         EventKind = "sector_promotion"
 	FinancialCrisis         EventKind = "financial_crisis"
+	PrivateEnterpriseLegal  EventKind = "private_enterprise_legal"
 )
 
 // EventKinds lists every known kind, in the order documented.
@@ -148,7 +175,7 @@ var EventKinds = []EventKind{
 	ControlManagement, TaxRanking, SpecialistMarket, CompanyConversion,
 	LandQuota, InnovationCentre, Yongwujin, ServiceCentres,
 	RestructuringSubsidy, EnvironmentSubsidy, RegisteredOfficeCentre,
-	SectorPromotion, FinancialCrisis,
+	SectorPromotion, FinancialCrisis, PrivateEnterpriseLegal,
 }
 
 // Known reports whether k is a kind the engine knows.

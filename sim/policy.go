@@ -43,6 +43,7 @@ const (
 	evRegisteredOfficeCentre
 	evSectorPromotion
 	evFinancialCrisis
+	evPrivateEnterpriseLegal
 )
 
 // eventIndex gives the kind of each event index.
@@ -70,6 +71,7 @@ var eventIndex = [...]EventKind{
 	RegisteredOfficeCentre,
 	SectorPromotion,
 	FinancialCrisis,
+	PrivateEnterpriseLegal,
 }
 
 func kindIndex(k EventKind) event {
@@ -123,9 +125,13 @@ func (p *policy) rates(form agents.LegalForm) agents.Rates {
 }
 
 // privateAllowed: private enterprises beyond the getihu cap are free, and
-// getihu sell as freely as firms that can invoice, once the southern tour is
-// in force.
-func (p *policy) privateAllowed() bool { return p.on(evSouthernTour) }
+// getihu sell as freely as firms that can invoice, once the southern tour or
+// a legalisation of private enterprises (private_enterprise_legal, which
+// the baseline does not have: the private_firms_1984 counterfactual) is in
+// force. The model's southern tour acts through this legal status only.
+func (p *policy) privateAllowed() bool {
+	return p.on(evSouthernTour) || p.on(evPrivateEnterpriseLegal)
+}
 
 // monthRules are the timeline's rules of the month as the agents' rules
 // read them (set by stepTimeline).

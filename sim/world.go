@@ -139,6 +139,7 @@ func (w *world) buildProducts() {
 			sum += weights[k]
 		}
 		lives := w.rand(drawProductMarkets, rng.NewID(idRungLife, ri)) // after the weights: the draws are shared
+		planned := w.cfg.Plan.Planned(r.Sector)
 		for k := range weights {
 			life := agents.ProductLife(&w.p.Markets, lives.NormFloat64())
 			name := r.Name
@@ -149,10 +150,10 @@ func (w *world) buildProducts() {
 				Name: name, Rung: ri, Sector: si, Available: r.Available,
 				Complexity: r.Complexity, Market: r.Market * w.scale * weights[k] / sum, BaseYear: w.cfg.Start.Year(),
 				Growth: r.Growth, Saturation: float64(r.Available) + life, Decline: w.p.Markets.Obsolescence,
-				Capital: r.Capital, Tradition: r.Tradition * weights[k] / sum,
+				Capital: r.Capital, Tradition: tradition(r.Tradition*weights[k]/sum, planned),
 				MinStock:   r.Capital * w.p.Households.WorkshopStartCapital,
 				Elasticity: max(0, r.Returns-w.p.Firms.LabourElasticity),
-				Promoted:   r.Promoted,
+				Promoted:   r.Promoted, OutsidePlan: !planned,
 			})
 		}
 	}
@@ -165,6 +166,15 @@ func (w *world) buildProducts() {
 	w.Market.ExportPrice = make([]float64, n)
 	w.Market.Producers = make([]int32, n)
 	w.Market.Experience = make([]float64, n)
+}
+
+// tradition is a product's weight among the crafts of 1978: none outside a
+// top-down plan (ODD 7.25).
+func tradition(weight float64, planned bool) float64 {
+	if !planned {
+		return 0
+	}
+	return weight
 }
 
 func (w *world) scaledCount(n int) int { return max(1, int(math.Round(float64(n)*w.scale))) }

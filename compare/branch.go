@@ -3,10 +3,7 @@ package compare
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"clustersim/sim"
 	"clustersim/sim/ensemble"
@@ -40,44 +37,15 @@ func runBranched(ctx context.Context, base *sim.Config, cfs []*sim.Config, opt O
 	if err != nil {
 		return nil, err
 	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	runs := make([][]*sim.Results, len(cfs)+1) // [config][run]
 	for i := range runs {
 		runs[i] = make([]*sim.Results, opt.Runs)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	errs := make([]error, opt.Runs)
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, opt.Runs) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if err := branchRun(ctx, base, cfs, opt, stop, i, runs); err != nil {
-					errs[i] = err
-					cancel()
-				}
-			}
-		}()
-	}
-	for i := range opt.Runs {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	var first error
-	for _, err := range errs { // the first error that is not a cancellation it caused
-		if err != nil && (first == nil || errors.Is(first, context.Canceled) && !errors.Is(err, context.Canceled)) {
-			first = err
-		}
-	}
-	if first != nil {
-		return nil, first
+	err = parallel(ctx, opt.Runs, opt.Workers, func(ctx context.Context, i int) error {
+		return branchRun(ctx, base, cfs, opt, stop, i, runs)
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]*ensemble.Ensemble, len(runs))
 	for i, rs := range runs {

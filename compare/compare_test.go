@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,9 +173,26 @@ func TestLibraryMovesWhatItSays(t *testing.T) {
 		}
 		cfs, cfgs = append(cfs, s), append(cfgs, &s.Config)
 	}
-	c, err := Run(context.Background(), &base.Config, cfgs, Options{Runs: 8, Seed: 1, Scale: 1})
+	// The baseline keeps its states at the start of the year each
+	// counterfactual first changes the run in, and each continues from its
+	// own (Baseline; the same runs as from the start, TestBaselineBranches).
+	var years []int
+	for _, cfg := range cfgs {
+		if ch, changed := sim.FirstChange(&base.Config, cfg); changed {
+			years = append(years, ch.Month.Year())
+		}
+	}
+	b, err := NewBaseline(context.Background(), &base.Config, years, Options{Runs: 8, Seed: 1, Scale: 1})
 	if err != nil {
 		t.Fatal(err)
+	}
+	c := &Comparison{}
+	for _, cfg := range cfgs {
+		runs, err := b.Counterfactual(context.Background(), cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Differences = append(c.Differences, Pair(cfg.Name, b.Runs, runs))
 	}
 	for i, cf := range cfs {
 		d := &c.Differences[i]
@@ -226,4 +245,53 @@ func TestBranchedCompare(t *testing.T) {
 	if err := CheckBranch(&base.Config, nil, 1978); err == nil {
 		t.Error("--from-year at the scenario's first year: want it refused (there is nothing to branch from)")
 	}
+}
+
+// TestBaselineBranches: a counterfactual run against a Baseline continues
+// the latest checkpoint before its first change and gives the runs it
+// gives from the start; one that changes nothing is the baseline.
+func TestBaselineBranches(t *testing.T) {
+	base := resolve(t, "yongkang")
+	opt := Options{Runs: 2, Seed: 1, Scale: 0.02}
+	b, err := NewBaseline(context.Background(), &base.Config, []int{2007, 1996, 1970, 1996, 2030}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(b.Years, []int{1996, 2007}) || b.Bytes == 0 {
+		t.Fatalf("checkpoints %v (%d bytes), want [1996 2007]: sorted, once each, inside the run", b.Years, b.Bytes)
+	}
+	for _, tc := range []struct {
+		name string
+		from int
+	}{{"no_crisis", 2007}, {"no_specialist_market", 1996}, {"no_compromise", 0}} {
+		cf := resolve(t, tc.name)
+		if y := b.BranchYear(&cf.Config); y != tc.from {
+			t.Errorf("%s: branches from %d, want %d", tc.name, y, tc.from)
+		}
+		got, err := b.Counterfactual(context.Background(), &cf.Config, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := Run(context.Background(), &base.Config, []*sim.Config{&cf.Config}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range full.Counterfacts[0].Runs {
+			if !sameSeries(r.Series, got[i].Series) {
+				t.Errorf("%s run %d: the branched series differ from the run from the start", tc.name, i)
+			}
+		}
+	}
+	same, err := b.Counterfactual(context.Background(), &base.Config, nil)
+	if err != nil || &same[0] != &b.Runs[0] {
+		t.Errorf("the baseline against itself should be its own runs (err %v)", err)
+	}
+}
+
+// sameSeries compares series bit for bit (so a NaN, an empty year, equals
+// itself, as reflect.DeepEqual would not have it).
+func sameSeries(a, b []sim.Series) bool {
+	return slices.EqualFunc(a, b, func(x, y sim.Series) bool {
+		return x.Name == y.Name && slices.EqualFunc(x.Values, y.Values, func(u, v float64) bool { return math.Float64bits(u) == math.Float64bits(v) })
+	})
 }

@@ -36,7 +36,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	addGlobalFlags(root)
-	root.AddCommand(newRunCmd(), newCompareCmd(), newScenariosCmd(), newCalibrateCmd(), newVersionCmd())
+	root.AddCommand(newRunCmd(), newCompareCmd(), newServeCmd(), newScenariosCmd(), newCalibrateCmd(), newVersionCmd())
 	builtinExamples(root)
 	return root
 }

@@ -27,6 +27,7 @@ import (
 // given a place here.
 var layers = []layer{
 	{"cmd", []string{"cmd/..."}, []string{"*"}},
+	{"classroom", []string{"classroom/..."}, []string{"compare", "ensemble", "scenarios", "engine", "agents", "seeds", "spread"}}, // the classroom page and its API
 	{"calibration", []string{"calibration/..."}, []string{"plots", "output", "ensemble", "scenarios", "engine", "agents", "seeds", "spread"}},
 	{"compare", []string{"compare/..."}, []string{"ensemble", "scenarios", "engine", "agents", "seeds", "spread"}},
 	{"plots", []string{"plots/..."}, []string{"scenarios", "engine", "agents", "seeds", "spread"}},

@@ -148,14 +148,14 @@ type Result struct {
 //	trace.yaml          what the trace was made with, which Resume checks: the
 //	                    hashes of the spec, the scenario and the targets, and the budgets
 //	best.yaml           the best point so far
-//	trace.png, .svg     loss and best loss by evaluation (log scale)
+//	trace.png, .svg, .pdf loss and best loss by evaluation (log scale)
 //	calibrated.yaml     a scenario file: base: <scenario>, with the calibrated values
 //	fit.csv             every target beside the ensemble at the best point
 //	                    (simulated = the mean of the runs, the moment the loss
 //	                    fits; sim_p05, sim_p95 their spread), calibrate rows first
 //	moments.csv         the loss at the best point, target by target
 //	series_quantiles.csv the ensemble at the best point
-//	profiles/<name>.png, .svg, profiles.csv, identification.csv
+//	profiles/<name>.png, .svg, .pdf, profiles.csv, identification.csv
 //	                    the loss along each parameter around the optimum
 //
 // and prints the fit table, calibrate and validate apart, and the

@@ -30,7 +30,7 @@ const (
 
 // derivedFiles are the outputs made from the trace at the end of a
 // session; a resumed calibration removes them when it extends its trace.
-var derivedFiles = []string{"calibrated.yaml", "trace.png", "trace.svg", "fit.csv", "moments.csv",
+var derivedFiles = []string{"calibrated.yaml", "trace.png", "trace.svg", "trace.pdf", "fit.csv", "moments.csv",
 	"series_quantiles.csv", "profiles.csv", "identification.csv", "profiles"}
 
 // RefusedError is Run's refusal of its output folder, before anything is

@@ -130,7 +130,7 @@ func TestForceReplacesWhole(t *testing.T) {
 	}
 	names := slices.Sorted(maps.Keys(snapshot(t, parent)))
 	want := []string{"calibration/best.yaml", "calibration/calibrated.yaml", "calibration/trace.csv",
-		"calibration/trace.png", "calibration/trace.svg", "calibration/trace.yaml"}
+		"calibration/trace.pdf", "calibration/trace.png", "calibration/trace.svg", "calibration/trace.yaml"}
 	if !slices.Equal(names, want) {
 		t.Errorf("files %v, want %v", names, want)
 	}

@@ -14,6 +14,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"clustersim/plots"
 )
 
 var phaseColours = []struct {
@@ -26,9 +28,10 @@ var phaseColours = []struct {
 	{PhaseNM, color.RGBA{R: 214, G: 39, B: 40, A: 255}},
 }
 
-// savePlot writes p as name.png and name.svg in the output directory.
+// savePlot writes p as name.png, .svg and .pdf (plots.Formats) in the
+// output directory.
 func (c *calibrator) savePlot(res *Result, p *plot.Plot, name string, w, h vg.Length) error {
-	for _, format := range []string{"png", "svg"} {
+	for _, format := range plots.Formats {
 		wt, err := p.WriterTo(w, h, format)
 		if err != nil {
 			return err

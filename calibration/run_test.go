@@ -38,7 +38,7 @@ parameters:
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"trace.csv", "best.yaml", "trace.png", "trace.svg", "calibrated.yaml", "fit.csv",
+	for _, f := range []string{"trace.csv", "best.yaml", "trace.png", "trace.svg", "trace.pdf", "calibrated.yaml", "fit.csv",
 		"moments.csv", "series_quantiles.csv", "profiles.csv", "identification.csv",
 		"profiles/entry_rate.png", "profiles/entry_rate.svg", "profiles/traditional_markets.png",
 		"profiles/township_collective_share.svg"} {

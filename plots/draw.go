@@ -25,7 +25,7 @@ type style struct {
 
 var (
 	figureStyle = style{title: 12, label: 10, tick: 9, legend: 9, note: 7, line: 1.5, glyph: 2.5, thumb: 18}
-	gridStyle   = style{title: 10, label: 8, tick: 7, legend: 7, note: 6, line: 1.2, glyph: 2, thumb: 14}
+	gridStyle   = style{title: 11, label: 9, tick: 8, legend: 8, note: 7, line: 1.2, glyph: 2, thumb: 14}
 )
 
 // Colours: every series has a fixed colour (colourFor, colours.go); the
@@ -45,6 +45,23 @@ const (
 type tile struct {
 	plot   *plot.Plot
 	legend plot.Legend
+	labels []string // the legend's entries, to size its strip
+}
+
+// addLegend adds an entry to the tile's legend.
+func (t *tile) addLegend(label string, thumbs ...plot.Thumbnailer) {
+	t.legend.Add(label, thumbs...)
+	t.labels = append(t.labels, label)
+}
+
+// legendWidth is the width the tile's legend needs: its thumbnails, a
+// gap of an em (as plot.Legend draws them) and its longest label.
+func (t *tile) legendWidth() vg.Length {
+	var w vg.Length
+	for _, l := range t.labels {
+		w = max(w, t.legend.TextStyle.Width(l))
+	}
+	return t.legend.ThumbnailWidth + t.legend.TextStyle.Font.Size + w + t.legend.XOffs
 }
 
 // curveData is a drawn curve with its values and, if any, its band.
@@ -220,7 +237,7 @@ func addCurve(t *tile, c curveData, label string, col color.NRGBA, log bool, st 
 			thumbs = append(thumbs, th)
 		}
 	}
-	t.legend.Add(label, thumbs...)
+	t.addLegend(label, thumbs...)
 	return nil
 }
 
@@ -337,7 +354,7 @@ func addTargets(t *tile, ts []seeds.Target, log bool, st style) error {
 		}
 	}
 	if legend != nil {
-		t.legend.Add("article", legend)
+		t.addLegend("article", legend)
 	}
 	return nil
 }

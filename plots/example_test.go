@@ -38,5 +38,5 @@ func ExampleWriteAll() {
 		return
 	}
 	fmt.Println(len(paths), "files")
-	// Output: 6 files
+	// Output: 9 files
 }

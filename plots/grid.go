@@ -18,7 +18,7 @@ const (
 
 	overviewName = "model_vs_article"
 	gridCols     = 3
-	cellWidth    = 5 * vg.Inch
+	cellWidth    = 5.5 * vg.Inch
 	cellHeight   = 3.3 * vg.Inch
 	cellLegend   = 1.35 * vg.Inch
 
@@ -145,8 +145,14 @@ func (l layout) render(c draw.Canvas) error {
 	pad := vg.Points(6)
 	grid := draw.Tiles{Rows: rows, Cols: l.cols, PadX: pad, PadY: pad, PadTop: pad, PadBottom: pad, PadLeft: pad, PadRight: pad}
 	cells := plot.Align(plots, grid, c)
+	// Each column's legend strip is at least legendW and wide enough for
+	// the longest label of its tiles, so that no label is cut.
+	legendW := make([]vg.Length, l.cols)
 	for k, t := range tiles {
-		drawTile(cells[k/l.cols][k%l.cols], t, l.legendW)
+		legendW[k%l.cols] = max(legendW[k%l.cols], l.legendW, t.legendWidth()+vg.Points(8))
+	}
+	for k, t := range tiles {
+		drawTile(cells[k/l.cols][k%l.cols], t, legendW[k%l.cols])
 	}
 	return nil
 }

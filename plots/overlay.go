@@ -37,7 +37,7 @@ var (
 	overlayCF   = palette[10] // rose
 )
 
-// WriteOverlay writes <stem>.png and <stem>.svg into dir: a grid with one
+// WriteOverlay writes <stem>.png, .svg and .pdf into dir: a grid with one
 // panel per series of in.Series that both ensembles hold, each drawing
 // the baseline's and the counterfactual's median with their 5–95% bands
 // and ranges, the article's figures of that series, and a line for every

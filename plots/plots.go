@@ -11,10 +11,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"time"
 
+	"codeberg.org/go-pdf/fpdf"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"clustersim/seeds"
@@ -38,11 +41,22 @@ type Input struct {
 	Scale    float64 // the run's scale, for the rescaled note (0: Results.Scale)
 }
 
-// formats are the files written for each figure.
-var formats = []string{"png", "svg"}
+// Formats are the files written for each figure, by extension: a bitmap
+// for screens, and SVG and PDF for papers. Every command writes all three
+// (the calibrator's figures too).
+var Formats = []string{"png", "svg", "pdf"}
 
-// WriteAll writes <stem>.png and <stem>.svg into dir for every topic with
-// data, and the overview grid model_vs_article.png/.svg. It returns the
+// PDF files carry a creation date and, by default, whatever order the
+// writer's maps give its catalogue: both are fixed, so that a figure is the
+// same file at every run (the date is the article's year, not the run's).
+func init() {
+	fpdf.SetDefaultCatalogSort(true)
+	fpdf.SetDefaultCreationDate(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC))
+	fpdf.SetDefaultModificationDate(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC))
+}
+
+// WriteAll writes <stem>.png, .svg and .pdf into dir for every topic with
+// data, and the overview grid model_vs_article.png/.svg/.pdf. It returns the
 // paths written, sorted. Each file is written to a temporary name in dir
 // and renamed into place.
 func WriteAll(dir string, in Input) ([]string, error) {
@@ -84,7 +98,7 @@ func WriteAll(dir string, in Input) ([]string, error) {
 // writeLayout renders a layout in every format and writes the files.
 func writeLayout(dir, stem string, l layout) ([]string, error) {
 	var paths []string
-	for _, format := range formats {
+	for _, format := range Formats {
 		b, err := renderBytes(l, format)
 		if err != nil {
 			return paths, fmt.Errorf("plots: %s.%s: %w", stem, format, err)
@@ -113,8 +127,11 @@ func renderBytes(l layout, format string) ([]byte, error) {
 }
 
 func newCanvas(format string, w, h vg.Length) vg.CanvasWriterTo {
-	if format == "svg" {
+	switch format {
+	case "svg":
 		return vgsvg.New(w, h)
+	case "pdf":
+		return vgpdf.New(w, h)
 	}
 	return vgimg.PngCanvas{Canvas: vgimg.NewWith(
 		vgimg.UseWH(w, h), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))}

@@ -113,7 +113,7 @@ func TestWriteAll(t *testing.T) {
 	}
 	var want []string
 	for _, s := range wantStems {
-		want = append(want, filepath.Join(dir, s+".png"), filepath.Join(dir, s+".svg"))
+		want = append(want, filepath.Join(dir, s+".pdf"), filepath.Join(dir, s+".png"), filepath.Join(dir, s+".svg"))
 	}
 	sort.Strings(want)
 	if strings.Join(paths, "\n") != strings.Join(want, "\n") {
@@ -133,6 +133,10 @@ func TestWriteAll(t *testing.T) {
 		case ".svg":
 			if !bytes.Contains(b, []byte("<svg")) {
 				t.Errorf("%s: no <svg", p)
+			}
+		case ".pdf":
+			if !bytes.HasPrefix(b, []byte("%PDF-")) {
+				t.Errorf("%s: not a PDF", p)
 			}
 		}
 	}
@@ -190,7 +194,7 @@ func TestSkipsFiguresWithoutSeries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"model_vs_article.png", "model_vs_article.svg", "population.png", "population.svg"}
+	want := []string{"model_vs_article.pdf", "model_vs_article.png", "model_vs_article.svg", "population.pdf", "population.png", "population.svg"}
 	if got := baseNames(paths); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("wrote %v, want %v", got, want)
 	}

@@ -77,7 +77,7 @@ var Topics = []Topic{
 			{"mantang_scale_share", "share making scales"},
 		}},
 	}},
-	{Name: "specialised_villages", Title: "Specialised villages and the compromise's adopters", Panels: []Panel{{
+	{Name: "specialised_villages", Title: "Specialised villages, the compromise's spread", Panels: []Panel{{
 		YLabel: "villages",
 		Curves: []Curve{
 			{"specialised_villages", "specialised villages"},

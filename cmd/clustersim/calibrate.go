@@ -36,11 +36,11 @@ The search works in transformed coordinates that keep every candidate within
 its bounds: the scenario's own values and a Latin hypercube screen (40% of the
 budget), then CMA-ES (50%), then a Nelder-Mead polish.
 
-Outputs, in --out: trace.csv and trace.png/.svg (convergence), trace.yaml
+Outputs, in --out: trace.csv and trace.png/.svg/.pdf (convergence), trace.yaml
 (what the trace was made with), best.yaml (the best point so far),
 calibrated.yaml (a scenario file with base: the spec's scenario), fit.csv and
 the printed fit table (calibrate and validate apart), moments.csv,
-series_quantiles.csv, and profiles/<param>.png/.svg with profiles.csv and
+series_quantiles.csv, and profiles/<param>.png/.svg/.pdf with profiles.csv and
 identification.csv (the loss along each parameter).
 
 An existing calibration in --out is refused (exit 2, nothing changed):

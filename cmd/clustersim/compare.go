@@ -51,7 +51,7 @@ streams) and writes, for each CF, DIR/compare/<CF>/:
                    for every county series and reported year: the medians of
                    the two scenarios' runs, the median of the paired
                    differences cf_i − base_i and their 5–95% range over the runs
-  overlay.png/.svg both scenarios' medians and bands for each headline
+  overlay.png/.svg/.pdf both scenarios' medians and bands for each headline
                    series, with the article's figures and the regime and
                    event dates the two scenarios do not share
   differences.md   the headline table: firms in 1985, 1995 and 2006,

@@ -101,8 +101,8 @@ func TestRunJob(t *testing.T) {
 			t.Errorf("%s header = %q, want %q", file, got, want)
 		}
 	}
-	if n := len(entries(t, filepath.Join(dir, figuresDir))); n < 2 || n%2 != 0 {
-		t.Errorf("figures/ holds %d files, want pairs of .png and .svg", n)
+	if n := len(entries(t, filepath.Join(dir, figuresDir))); n < 3 || n%3 != 0 {
+		t.Errorf("figures/ holds %d files, want a .png, a .svg and a .pdf of each figure", n)
 	}
 
 	// run.json describes the run.

@@ -272,3 +272,33 @@ func TestPrewarm(t *testing.T) {
 		}
 	}
 }
+
+// TestRunCancelledAtItsLimit: runs still going at the time limit are
+// cancelled (the engine stops between months) and answered with 503; the
+// next request is served.
+func TestRunCancelledAtItsLimit(t *testing.T) {
+	opt := testOptions()
+	opt.Scale = 0.1
+	opt.RunTimeout = 30 * time.Millisecond
+	s, err := New("yongkang", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Warm(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	start := time.Now()
+	resp, body := post(t, ts.URL+"/api/run", `{"levers": {"repression": 0.07}}`)
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), "were cancelled") {
+		t.Errorf("status %d %s, want 503: the runs took longer than their limit", resp.StatusCode, body)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("the cancelled request took %s", d)
+	}
+	s.opt.RunTimeout = time.Minute
+	if resp, body := post(t, ts.URL+"/api/run", `{"levers": {"repression": 0.07}}`); resp.StatusCode != 200 {
+		t.Errorf("after the cancelled request: %d %.200s", resp.StatusCode, body)
+	}
+}

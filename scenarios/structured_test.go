@@ -242,6 +242,7 @@ func generate(fixture *sim.Config, data []byte) *generated {
 	}
 	g.fitCaps(lim, scaleMode)
 	g.mantang(c)
+	g.plan(c)
 	normaliseTaxes(cfg)
 	g.seed = uint64(c.intn(1 << 16))
 	g.noSnap = c.intn(2) == 1
@@ -253,6 +254,7 @@ func deepClone(c *sim.Config) sim.Config {
 	out := clone(c)
 	out.Destinations = slices.Clone(c.Destinations)
 	out.Figures.LargeFirmSectors = slices.Clone(c.Figures.LargeFirmSectors)
+	out.Plan.Sectors = slices.Clone(c.Plan.Sectors)
 	return out
 }
 
@@ -574,6 +576,32 @@ func (g *generated) figures(c *choices) {
 		s := cfg.Ladder[c.intn(len(cfg.Ladder))].Sector
 		if !slices.Contains(f.LargeFirmSectors, s) {
 			f.LargeFirmSectors = append(f.LargeFirmSectors, s)
+		}
+	}
+}
+
+// plan gives a third of the scenarios a top-down plan: a sector with a
+// craft of the first year (as the loader requires) and up to two more.
+// It is chosen last, once the ladder's numbers are set.
+func (g *generated) plan(c *choices) {
+	cfg := &g.cfg
+	cfg.Plan = sim.Plan{}
+	if c.intn(3) != 0 {
+		return
+	}
+	var crafts []string
+	for _, r := range cfg.Ladder {
+		if r.Tradition > 0 && r.Available <= cfg.Start.Year() && !slices.Contains(crafts, r.Sector) {
+			crafts = append(crafts, r.Sector)
+		}
+	}
+	if len(crafts) == 0 {
+		return
+	}
+	cfg.Plan.Sectors = []string{crafts[c.intn(len(crafts))]}
+	for range c.intn(3) {
+		if s := cfg.Ladder[c.intn(len(cfg.Ladder))].Sector; !slices.Contains(cfg.Plan.Sectors, s) {
+			cfg.Plan.Sectors = append(cfg.Plan.Sectors, s)
 		}
 	}
 }
